@@ -1,0 +1,154 @@
+"""The command line: argument parsing and nothing else.
+
+:func:`main` takes an argument list and returns the exit code:
+
+* 0: success;
+* 1: bad input (a leaflet, template or catalogue is wrong), or a file could
+  not be written; each problem is printed as ``file:line: what is wrong``;
+* 2: bad usage (unknown command, option, leaflet, language or template).
+
+``python generate.py`` and the ``medleaflet`` console script both call it.
+Unexpected internal errors print one line and write the traceback to a log
+file, never to the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__
+from .errors import MedleafletError, UsageError
+from .localise import parse_locale
+from .pipeline import build_leaflet
+from .project import Project, default_root
+from .templates import DEFAULT_TEMPLATE, load_template
+from .validate import load_leaflet
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser that raises instead of exiting, so tests run in-process."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    parser = _Parser(
+        prog="generate.py",
+        description="Generate patient medication leaflets as print-ready PDFs, in many languages.",
+    )
+    parser.add_argument("--version", action="version", version=f"medleaflet {__version__}")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=None,
+        help="project folder holding leaflets/, templates/, translations/ and fonts/ (default: this checkout)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    build = commands.add_parser(
+        "build",
+        help="write leaflet PDFs",
+        description=(
+            "Write DIR/{leaflet}.{locale}.pdf for each leaflet and language "
+            "(DIR/{leaflet}.{locale}.{template}.pdf for a template other than 'standard')."
+        ),
+    )
+    build.add_argument("leaflets", nargs="*", metavar="LEAFLET", help="leaflet ids (default: every leaflet)")
+    build.add_argument(
+        "--lang", action="append", metavar="LOCALE", dest="langs", help="language to build; repeatable (default: en)"
+    )
+    build.add_argument("--template", default=DEFAULT_TEMPLATE, metavar="NAME", help="layout template (default: %(default)s)")
+    build.add_argument("--out", type=Path, default=Path("out"), metavar="DIR", help="output folder (default: %(default)s)")
+    build.set_defaults(handler=_cmd_build)
+
+    listing = commands.add_parser(
+        "list",
+        help="list leaflets, languages and templates",
+        description="List the leaflets, languages and templates this project has.",
+    )
+    listing.set_defaults(handler=_cmd_list)
+    return parser
+
+
+def _cmd_build(project: Project, args: argparse.Namespace, out: TextIO) -> int:
+    leaflets = args.leaflets or project.leaflet_ids()
+    if not leaflets:
+        raise UsageError(f"no leaflets found in {project.leaflets_dir}")
+    # Check every name before building anything.
+    for leaflet_id in leaflets:
+        project.leaflet_path(leaflet_id)
+    project.template_path(args.template)
+    locales = [project.locale(code) for code in (args.langs or ["en"])]
+    for leaflet_id in leaflets:
+        for locale in locales:
+            result = build_leaflet(project, leaflet_id, locale, args.template, args.out)
+            print(f"wrote {result.path} ({result.pages} pages, {result.size} bytes)", file=out)
+    return EXIT_OK
+
+
+def _cmd_list(project: Project, args: argparse.Namespace, out: TextIO) -> int:
+    print("Leaflets:", file=out)
+    for leaflet_id in project.leaflet_ids():
+        leaflet = load_leaflet(project.leaflet_path(leaflet_id), project.root)
+        metadata = leaflet.metadata
+        print(
+            f"  {leaflet_id:<16} version {metadata.version}, revised {metadata.revised.isoformat()}, "
+            f"{metadata.review.status}",
+            file=out,
+        )
+    print("Languages:", file=out)
+    for code in project.locales():
+        locale = parse_locale(code)
+        name = locale.get_display_name(locale) or code
+        print(f"  {code:<16} {name} ({locale.text_direction})", file=out)
+    print("Templates:", file=out)
+    for name in project.template_names():
+        template = load_template(project.template_path(name), project.root)
+        print(f"  {name:<16} {template.description}", file=out)
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); returns the exit code."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = make_parser()
+    try:
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # --help and --version
+            return int(exc.code or 0)
+        project = Project((args.root or default_root()).resolve())
+        return int(args.handler(project, args, out))
+    except MedleafletError as exc:
+        for line in exc.lines():
+            print(line if exc.location else f"error: {line}", file=err)
+        if isinstance(exc, UsageError):
+            print("Run with --help for usage.", file=err)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("interrupted", file=err)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        return _internal_error(exc, err)
+
+
+def _internal_error(exc: Exception, err: TextIO) -> int:
+    """Log an unexpected exception to a file and print one line about it."""
+    with tempfile.NamedTemporaryFile(
+        "w", prefix="medleaflet-crash-", suffix=".log", delete=False, encoding="utf-8"
+    ) as log:
+        traceback.print_exception(exc, file=log)
+    print(f"internal error ({type(exc).__name__}: {exc}); please report it with {log.name}", file=err)
+    return EXIT_INPUT

@@ -1,0 +1,510 @@
+"""Stage 4, layout: turn a leaflet into ReportLab flowables and page decorations.
+
+:class:`LeafletLayout` takes a validated :class:`~medleaflet.model.Leaflet`,
+a :class:`~medleaflet.templates.Template`, a
+:class:`~medleaflet.localise.Localiser` and a registered
+:class:`~medleaflet.fonts.FontFamily`. :meth:`LeafletLayout.story` returns a
+fresh list of flowables (the render stage may lay the story out twice), and
+:meth:`LeafletLayout.draw_page` draws the running header and the footer.
+
+All text passes through :mod:`medleaflet.markup` before it meets a
+Paragraph: leaflet and catalogue text is data, never markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from . import ui
+from .errors import InputError
+from .fonts import FontFamily
+from .localise import Localiser
+from .markup import bold, escape
+from .model import Leaflet, Text, TextList
+from .templates import Template
+
+
+@dataclass(frozen=True)
+class Outline:
+    """A bookmark to add when a flowable is drawn: its title and a unique key."""
+
+    key: str
+    title: str
+
+
+class SectionHeading(Paragraph):
+    """A section heading that also becomes a PDF bookmark."""
+
+    def __init__(self, text: str, style: ParagraphStyle, outline: Outline) -> None:
+        super().__init__(text, style)
+        self.outline = outline
+        self.keepWithNext = True
+
+
+#: Inner padding of highlighted boxes, in points (left and right each).
+BOX_PADDING = 10
+
+
+class LeafletLayout:
+    """Lays out one leaflet in one language with one template."""
+
+    def __init__(self, leaflet: Leaflet, template: Template, localiser: Localiser, family: FontFamily) -> None:
+        self.leaflet = leaflet
+        self.template = template
+        self.loc = localiser
+        self.family = family
+        self.rtl = localiser.direction == "rtl"
+        self.colour = {name: colors.HexColor(value) for name, value in template.colours.items()}
+        self.styles = self._styles()
+        page_width, page_height = template.page_size
+        top, right, bottom, left = template.margins
+        self.width = page_width - left - right
+        self.frame_height = page_height - top - bottom
+
+    # ----------------------------------------------------------------- text
+
+    def t(self, text: Text) -> str:
+        """A leaflet string in the output language, checked for glyph coverage."""
+        value = self.loc.text(text, self.leaflet.id)
+        missing = self.family.missing_characters(value)
+        if missing:
+            chars = ", ".join(f"U+{ord(c):04X} {c!r}" for c in missing)
+            raise InputError(
+                f"{text.key}: {chars} not covered by font family {self.family.name!r}", text.location
+            )
+        return value
+
+    def u(self, item: ui.UIText, **params: str) -> str:
+        """A layout string in the output language."""
+        return self.loc.ui(item, **params)
+
+    @property
+    def medicine(self) -> str:
+        return self.t(self.leaflet.identity.generic_name)
+
+    # --------------------------------------------------------------- styles
+
+    def _styles(self) -> dict[str, ParagraphStyle]:
+        scale = self.template.type_scale
+        align = TA_RIGHT if self.rtl else TA_LEFT
+        base = ParagraphStyle(
+            "body",
+            fontName=self.family.regular,
+            bulletFontName=self.family.regular,
+            fontSize=scale["body"].size,
+            leading=scale["body"].leading,
+            textColor=self.colour["text"],
+            alignment=align,
+            spaceAfter=scale["body"].leading * 0.3,
+        )
+
+        def derive(name: str, size: str, **overrides: object) -> ParagraphStyle:
+            style = ParagraphStyle(name, parent=base)
+            style.fontSize = scale[size].size
+            style.leading = scale[size].leading
+            style.bulletFontSize = scale[size].size
+            for attr, value in overrides.items():
+                setattr(style, attr, value)
+            return style
+
+        bullet_indent = scale["body"].size * 1.4
+        return {
+            "body": base,
+            "title": derive("title", "title", fontName=self.family.bold, textColor=self.colour["accent"], spaceAfter=2),
+            "label": derive("label", "small", fontName=self.family.bold, textColor=self.colour["accent"], spaceAfter=4),
+            "subtitle": derive("subtitle", "subtitle", textColor=self.colour["muted"], spaceAfter=6),
+            "heading": derive(
+                "heading", "heading", fontName=self.family.bold, textColor=self.colour["accent"],
+                spaceBefore=scale["heading"].leading * 0.5, spaceAfter=scale["heading"].leading * 0.35,
+            ),
+            "subheading": derive(
+                "subheading", "subheading", fontName=self.family.bold, spaceBefore=4, spaceAfter=2
+            ),
+            "bullet": derive(
+                "bullet", "body", leftIndent=0 if self.rtl else bullet_indent,
+                rightIndent=bullet_indent if self.rtl else 0, bulletIndent=0, spaceAfter=2,
+            ),
+            "body_bold": derive("body_bold", "body", fontName=self.family.bold),
+            "warning": derive("warning", "warning", spaceAfter=4),
+            "warning_title": derive("warning_title", "warning", fontName=self.family.bold, spaceAfter=4),
+            "warning_bullet": derive(
+                "warning_bullet", "warning", leftIndent=0 if self.rtl else bullet_indent,
+                rightIndent=bullet_indent if self.rtl else 0, spaceAfter=2,
+            ),
+            "table": derive("table", "table", spaceAfter=0),
+            "table_bold": derive("table_bold", "table", fontName=self.family.bold, spaceAfter=0),
+            "badge": derive(
+                "badge", "table", fontName=self.family.bold, textColor=self.colour["on_dark"], spaceAfter=0
+            ),
+            "small": derive("small", "small", textColor=self.colour["muted"], spaceAfter=2),
+        }
+
+    # ------------------------------------------------------------- builders
+
+    def p(self, text: str, style: str = "body") -> Paragraph:
+        """A paragraph of plain text (escaped here)."""
+        return Paragraph(escape(text), self.styles[style])
+
+    def bullets(self, items: TextList, style: str = "bullet", columns: int = 1, width: float = 0) -> list[Flowable]:
+        """One bulleted paragraph per item, then a little space.
+
+        With ``columns=2``, a list of four or more items that each fit on one
+        line of a column (``width`` is the space available, default the text
+        width) runs in two columns, top to bottom: it saves space on symptom
+        lists without breaking any item.
+        """
+        sty = self.styles[style]
+        texts = [self.t(item) for item in items]
+        paragraphs = [Paragraph(escape(text), sty, bulletText="\u2022") for text in texts]
+        gap = Spacer(1, sty.leading * 0.3)
+        column_width = (width or self.width) / columns
+        fits = all(
+            stringWidth(text, sty.fontName, sty.fontSize) + sty.leftIndent + sty.rightIndent + 8 <= column_width
+            for text in texts
+        )
+        if columns == 1 or not fits or len(paragraphs) < 4:
+            return [*paragraphs, gap]
+        per_column = -(-len(paragraphs) // columns)
+        cells: list[Flowable | list[Flowable]] = [
+            paragraphs[start : start + per_column] for start in range(0, len(paragraphs), per_column)
+        ]
+        table = self._table([cells], [column_width] * columns, [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ])
+        return [table, gap]
+
+    def intro(self, text: Text, style: str = "body") -> Paragraph:
+        """A paragraph that introduces a list: never left alone at a page foot."""
+        paragraph = self.p(self.t(text), style)
+        paragraph.keepWithNext = True
+        return paragraph
+
+    def subheading(self, text: str) -> Paragraph:
+        heading = self.p(text, "subheading")
+        heading.keepWithNext = True
+        return heading
+
+    @property
+    def box_width(self) -> float:
+        """The width available for text inside a highlighted box."""
+        return self.width - 2 * BOX_PADDING - 4
+
+    def box(self, content: list[Flowable], kind: str) -> Table:
+        """A highlighted box: tinted fill with a thick bar on the leading edge.
+
+        ``kind`` is ``warning`` (red) or ``caution`` (amber). Each flowable
+        gets its own row, so a long box can split across pages; the first two
+        (a title and its first paragraph) share a row so they stay together.
+        """
+        edge = self.colour[kind]
+        rows: list[list[Flowable | list[Flowable]]] = [[content[:2]], *[[item] for item in content[2:]]]
+        table = self._table(rows, [self.width], [
+            ("BACKGROUND", (0, 0), (-1, -1), self.colour[f"{kind}_fill"]),
+            ("LINEBEFORE" if not self.rtl else "LINEAFTER", (0, 0), (-1, -1), 4, edge),
+            ("BOX", (0, 0), (-1, -1), 0.6, edge),
+            ("LEFTPADDING", (0, 0), (-1, -1), BOX_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), BOX_PADDING),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, 0), 7),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 4),
+        ])
+        table.spaceBefore = 4
+        table.spaceAfter = 8
+        # The height of the unsplittable first row, for keeping a heading with it.
+        table.start_height = 7 + sum(  # type: ignore[attr-defined]
+            item.wrap(self.box_width, self.frame_height)[1] + item.getSpaceAfter() for item in content[:2]
+        )
+        return table
+
+    def heading(self, key: str, number: int, first: Flowable) -> list[Flowable]:
+        """A section's numbered heading and rule, kept on the page with the
+        start of ``first`` (the section's first flowable)."""
+        title = self.u(ui.SECTION_TITLES[key])
+        text = self.u(ui.SECTION_NUMBERED, number=str(number), title=title)
+        heading = SectionHeading(escape(text), self.styles["heading"], Outline(f"section-{key}", text))
+        rule = HRFlowable(width="100%", thickness=1.2, color=self.colour["rule"], spaceBefore=0, spaceAfter=5)
+        heading_height = heading.wrap(self.width, self.frame_height)[1] + heading.getSpaceBefore() + 6
+        start = getattr(first, "start_height", None)
+        if start is None:
+            start = min(first.wrap(self.width, self.frame_height)[1], 3 * self.styles["body"].leading)
+        return [CondPageBreak(heading_height + start + 4), heading, rule]
+
+    def _table(self, rows: list[list[Flowable | list[Flowable]]], widths: list[float], style: list[tuple]) -> Table:
+        """A table whose columns run in reading order (mirrored for RTL).
+
+        The table's own font is the layout's font: ReportLab sets a cell font
+        even for cells holding flowables, and its default is Helvetica.
+        """
+        if self.rtl:
+            rows = [list(reversed(row)) for row in rows]
+            widths = list(reversed(widths))
+        style = [("FONTNAME", (0, 0), (-1, -1), self.family.regular), *style]
+        return Table(rows, colWidths=widths, style=TableStyle(style), hAlign="RIGHT" if self.rtl else "LEFT")
+
+    # -------------------------------------------------------------- content
+
+    def story(self) -> list[Flowable]:
+        """The whole leaflet as a fresh list of flowables."""
+        story: list[Flowable] = self.title_block()
+        for number, key in enumerate(self.template.sections, start=1):
+            content: list[Flowable] = getattr(self, f"section_{key}")()
+            story += self.heading(key, number, content[0])
+            story += content
+        story += self.end_matter()
+        return story
+
+    def title_block(self) -> list[Flowable]:
+        identity = self.leaflet.identity
+        story: list[Flowable] = [
+            self.p(self.u(ui.LEAFLET_LABEL).upper(), "label"),
+            Paragraph(escape(self.medicine), self.styles["title"]),
+            self.p(self.t(identity.drug_class), "subtitle"),
+        ]
+        story.append(self.subheading(self.u(ui.FORMS_HEADING)))
+        story.append(self.forms_table())
+        if identity.strength_warning:
+            story.append(self.box([self.p(self.t(identity.strength_warning), "warning")], "caution"))
+        story.append(self.p(self.u(ui.KEEP_LEAFLET), "small"))
+        return story
+
+    def forms_table(self) -> Table:
+        identity = self.leaflet.identity
+        header = [
+            self.p(self.u(ui.FORM_COLUMN), "table_bold"),
+            self.p(self.u(ui.STRENGTHS_COLUMN), "table_bold"),
+            self.p(self.u(ui.BRANDS_COLUMN), "table_bold"),
+        ]
+        rows: list[list[Flowable | list[Flowable]]] = [header]
+        for form in identity.forms:
+            brands = [
+                self.u(ui.BRAND_WHERE, brand=brand.name, countries=self.loc.list([self.loc.country(c) for c in brand.countries]))
+                for brand in identity.brands
+                if brand.form == form.key
+            ]
+            strengths = self.loc.list([self.t(s) for s in form.strengths]) if form.strengths else "\u2013"
+            rows.append([
+                self.p(self.t(form.name), "table"),
+                self.p(strengths, "table"),
+                self.p("; ".join(brands) if brands else "\u2013", "table"),
+            ])
+        widths = [self.width * 0.3, self.width * 0.2, self.width * 0.5]
+        return self._table(rows, widths, [
+            ("BACKGROUND", (0, 0), (-1, 0), self.colour["accent_fill"]),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.5, self.colour["rule"]),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ])
+
+    def section_uses(self) -> list[Flowable]:
+        uses = self.leaflet.sections.uses
+        story: list[Flowable] = [self.intro(uses.intro), *self.bullets(uses.conditions)]
+        story.append(self.p(self.t(uses.not_a_cure)))
+        if uses.off_label:
+            story += [self.subheading(self.u(ui.OFF_LABEL_HEADING)), self.p(self.t(uses.off_label))]
+        return story
+
+    def section_how_it_works(self) -> list[Flowable]:
+        return [self.p(self.t(text)) for text in self.leaflet.sections.how_it_works.paragraphs]
+
+    def section_before_you_take(self) -> list[Flowable]:
+        section = self.leaflet.sections.before_you_take
+        return [self.intro(section.intro), *self.bullets(section.conditions)]
+
+    def section_how_to_take(self) -> list[Flowable]:
+        section = self.leaflet.sections.how_to_take
+        story: list[Flowable] = self.bullets(section.instructions)
+        stop = section.do_not_stop
+        story.append(self.box([
+            self.p(self.t(stop.title), "warning_title"),
+            self.p(self.t(stop.text), "warning"),
+            *self.bullets(stop.signs, "warning_bullet", columns=2, width=self.box_width),
+        ], "warning"))
+        if stop.pump:
+            story += [self.subheading(self.u(ui.PUMP_HEADING)), self.p(self.t(stop.pump))]
+        story += [self.subheading(self.u(ui.MISSED_DOSE_HEADING)), self.p(self.t(section.missed_dose))]
+        return story
+
+    def section_interactions(self) -> list[Flowable]:
+        section = self.leaflet.sections.interactions
+        story: list[Flowable] = [self.p(self.t(section.intro)), self.severity_legend()]
+        for group in section.groups:
+            # A group that does not fit splits by row, repeating its title row.
+            story.append(self.interaction_table(group))
+        story.append(self.p(self.t(section.not_complete)))
+        return story
+
+    def severity_badge(self, severity: str) -> Paragraph:
+        return self.p(self.u(ui.SEVERITY[severity]).upper(), "badge")
+
+    def severity_legend(self) -> Table:
+        used = [s for s in ("serious", "moderate", "minor") if any(g.severity == s for g in self.leaflet.sections.interactions.groups)]
+        rows: list[list[Flowable | list[Flowable]]] = [[self.severity_badge(s), self.p(self.u(ui.SEVERITY_MEANING[s]), "table")] for s in used]
+        style: list[tuple] = [
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ]
+        badge_col = -1 if self.rtl else 0
+        for row, severity in enumerate(used):
+            style.append(("BACKGROUND", (badge_col, row), (badge_col, row), colors.HexColor(self.template.severity_colours[severity])))
+        table = self._table(rows, [self.width * 0.22, self.width * 0.78], style)
+        table.spaceAfter = 8
+        return table
+
+    def interaction_table(self, group) -> Table:  # type: ignore[no-untyped-def]
+        severity_colour = colors.HexColor(self.template.severity_colours[group.severity])
+        drugs = self.loc.list([self.t(drug) for drug in group.drugs])
+        rows: list[list[Flowable | list[Flowable]]] = [
+            [self.severity_badge(group.severity), self.p(self.t(group.title), "table_bold")],
+            [self.p(self.u(ui.MEDICINES_LABEL), "table_bold"), self.p(drugs, "table")],
+            [self.p(self.u(ui.EFFECT_LABEL), "table_bold"), self.p(self.t(group.effect), "table")],
+            [self.p(self.u(ui.ADVICE_LABEL), "table_bold"), self.p(self.t(group.advice), "table")],
+        ]
+        badge_col = -1 if self.rtl else 0
+        table = self._table(rows, [self.width * 0.22, self.width * 0.78], [
+            ("BACKGROUND", (0, 0), (-1, 0), self.colour["accent_fill"]),
+            ("BACKGROUND", (badge_col, 0), (badge_col, 0), severity_colour),
+            ("BOX", (0, 0), (-1, -1), 0.8, severity_colour),
+            ("LINEBELOW", (0, 0), (-1, -2), 0.4, self.colour["rule"]),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("LEFTPADDING", (0, 0), (-1, -1), 5),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ])
+        table.repeatRows = 1
+        table.spaceAfter = 8
+        return table
+
+    def section_alcohol(self) -> list[Flowable]:
+        paragraphs = self.leaflet.sections.alcohol.paragraphs
+        return [self.box([
+            self.p(self.u(ui.ALCOHOL_BOX_TITLE), "warning_title"),
+            *[self.p(self.t(text), "warning") for text in paragraphs],
+        ], "warning")]
+
+    def section_side_effects(self) -> list[Flowable]:
+        section = self.leaflet.sections.side_effects
+        story: list[Flowable] = [self.p(self.t(section.intro)), self.subheading(self.u(ui.COMMON_SIDE_EFFECTS))]
+        story += self.bullets(section.common, columns=2)
+        if section.common_advice:
+            story.append(self.p(self.t(section.common_advice)))
+        if section.driving:
+            story.append(self.p(self.t(section.driving), "body_bold"))
+        story += [self.subheading(self.u(ui.SERIOUS_SIDE_EFFECTS)), self.intro(section.serious_intro)]
+        story += self.bullets(section.serious)
+        return story
+
+    def section_overdose(self) -> list[Flowable]:
+        section = self.leaflet.sections.overdose
+        return [self.box([
+            self.p(self.t(section.intro), "warning_title"),
+            *self.bullets(section.signs, "warning_bullet", columns=2, width=self.box_width),
+            self.p(self.t(section.action), "warning"),
+        ], "warning")]
+
+    def section_seek_help(self) -> list[Flowable]:
+        section = self.leaflet.sections.seek_help
+        emergency = self.box([
+            self.p(self.u(ui.EMERGENCY_BOX_TITLE), "warning_title"),
+            self.p(self.t(section.emergency_intro), "warning"),
+            *self.bullets(section.emergency, "warning_bullet"),
+        ], "warning")
+        return [emergency, KeepTogether([self.p(self.t(section.clinic_intro)), self.write_in_lines()])]
+
+    def write_in_lines(self) -> Table:
+        """Blank lines for the clinic to write its name and phone numbers on."""
+        labels = [ui.CLINIC_NAME, ui.CLINIC_PHONE, ui.EMERGENCY_NUMBER]
+        rows: list[list[Flowable | list[Flowable]]] = [[self.p(self.u(label), "table_bold"), Spacer(1, 1)] for label in labels]
+        value_col = 0 if self.rtl else 1
+        table = self._table(rows, [self.width * 0.3, self.width * 0.7], [
+            ("LINEBELOW", (value_col, 0), (value_col, -1), 0.8, self.colour["muted"]),
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("TOPPADDING", (0, 0), (-1, -1), 9),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ])
+        table.spaceAfter = 6
+        return table
+
+    def section_storage(self) -> list[Flowable]:
+        return self.bullets(self.leaflet.sections.storage.items)
+
+    def end_matter(self) -> list[Flowable]:
+        """Disclaimer and sources, in small print."""
+        story: list[Flowable] = [Spacer(1, 4 * mm), self.p(self.u(ui.DISCLAIMER), "small")]
+        sources = [f"{source.title} ({source.publisher})" for source in self.leaflet.metadata.sources]
+        story.append(self.p(f"{self.u(ui.SOURCES_HEADING)}: " + "; ".join(sources) + ".", "small"))
+        return story
+
+    # ------------------------------------------------------- page furniture
+
+    def review_line(self) -> str:
+        review = self.leaflet.metadata.review
+        if review.status == "reviewed" and review.by and review.date:
+            return self.u(ui.REVIEW_DONE, reviewer=review.by, date=self.loc.date(review.date))
+        return self.u(ui.REVIEW_DRAFT)
+
+    def draw_page(self, canvas: Canvas, page: int, pages: int) -> None:
+        """Draw the running header (pages after the first) and the footer."""
+        width, height = self.template.page_size
+        top, right, bottom, left = self.template.margins
+        small = self.template.type_scale["small"]
+        canvas.saveState()
+        canvas.setFillColor(self.colour["muted"])
+        canvas.setStrokeColor(self.colour["rule"])
+        canvas.setLineWidth(0.6)
+        if page > 1 and self.template.running_title:
+            y = height - top + 6 * mm
+            canvas.setFont(self.family.bold, small.size)
+            title = self.u(ui.RUNNING_TITLE, medicine=self.medicine)
+            self._draw_line(canvas, title, y, left, width - right, leading=True)
+            canvas.line(left, y - 2.5 * mm, width - right, y - 2.5 * mm)
+        rule_y = bottom - 5 * mm
+        canvas.line(left, rule_y, width - right, rule_y)
+        metadata = self.leaflet.metadata
+        canvas.setFont(self.family.regular, small.size)
+        version = self.u(
+            ui.FOOTER_VERSION, leaflet=self.leaflet.id, version=metadata.version, date=self.loc.date(metadata.revised)
+        )
+        first = rule_y - small.leading
+        self._draw_line(canvas, version, first, left, width - right, leading=True)
+        self._draw_line(canvas, self.review_line(), first - small.leading, left, width - right, leading=True)
+        if self.template.page_numbers:
+            canvas.setFont(self.family.bold, small.size)
+            label = self.u(ui.FOOTER_PAGE, page=str(page), pages=str(pages))
+            self._draw_line(canvas, label, first, left, width - right, leading=False)
+        canvas.restoreState()
+
+    def _draw_line(self, canvas: Canvas, text: str, y: float, left: float, right: float, leading: bool) -> None:
+        """Draw ``text`` at the leading edge (left in LTR) or the trailing edge."""
+        at_left = leading != self.rtl
+        if at_left:
+            canvas.drawString(left, y, text)
+        else:
+            canvas.drawRightString(right, y, text)

@@ -1,0 +1,69 @@
+"""The whole pipeline for one output file: load -> validate -> localise ->
+layout -> render -> write.
+
+:func:`build_leaflet` takes a project, a leaflet id, a locale, a template name
+and an output folder, and returns the :class:`BuildResult` for the PDF it
+wrote. It raises a :class:`~medleaflet.errors.MedleafletError` subclass for
+anything wrong with the inputs; no file is written in that case.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import ui
+from .fonts import register_family
+from .layout import LeafletLayout
+from .localise import localiser_for
+from .project import Project
+from .render import DocumentInfo, RenderedPdf, render_pdf
+from .templates import DEFAULT_TEMPLATE, load_template
+from .validate import load_leaflet
+from .write import write_atomic
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """One PDF written: where, and how many pages and bytes."""
+
+    path: Path
+    pages: int
+    size: int
+
+
+def output_name(leaflet_id: str, locale: str, template: str) -> str:
+    """``{leaflet}.{locale}.pdf``, or ``{leaflet}.{locale}.{template}.pdf``."""
+    suffix = "" if template == DEFAULT_TEMPLATE else f".{template}"
+    return f"{leaflet_id}.{locale}{suffix}.pdf"
+
+
+def document_info(layout: LeafletLayout) -> DocumentInfo:
+    """The PDF metadata for a laid-out leaflet, in the leaflet's language."""
+    leaflet = layout.leaflet
+    return DocumentInfo(
+        title=layout.u(ui.DOCUMENT_TITLE, medicine=layout.medicine),
+        subject=layout.t(leaflet.identity.drug_class),
+        author="medleaflet",
+        keywords=(leaflet.id, f"version {leaflet.metadata.version}", layout.loc.code),
+        lang=layout.loc.bcp47,
+        date=leaflet.metadata.revised,
+    )
+
+
+def render_leaflet(project: Project, leaflet_id: str, locale: str, template_name: str) -> RenderedPdf:
+    """Run every stage but writing, and return the rendered PDF."""
+    leaflet = load_leaflet(project.leaflet_path(leaflet_id), project.root)
+    template = load_template(project.template_path(template_name), project.root)
+    family = register_family(template.font_family, project.fonts_dir)
+    localiser = localiser_for(project.locale(locale))
+    layout = LeafletLayout(leaflet, template, localiser, family)
+    return render_pdf(layout, document_info(layout))
+
+
+def build_leaflet(project: Project, leaflet_id: str, locale: str, template_name: str, out_dir: Path) -> BuildResult:
+    """Build one PDF into ``out_dir`` and return what was written."""
+    pdf = render_leaflet(project, leaflet_id, locale, template_name)
+    path = out_dir / output_name(leaflet_id, locale, template_name)
+    write_atomic(path, pdf.data)
+    return BuildResult(path, pdf.pages, len(pdf.data))

@@ -1,0 +1,85 @@
+"""Where a project's inputs live, and the names a user may ask for.
+
+A project root holds ``leaflets/``, ``templates/``, ``translations/`` and
+``fonts/``. :class:`Project` lists what is there and turns user-supplied
+names into paths, refusing anything that is not a known, well-formed name
+(so ``../../etc/passwd`` never becomes a path).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import UsageError
+from .localise import SOURCE_LOCALE, parse_locale
+
+_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def default_root() -> Path:
+    """The checkout this package lives in (the folder above ``medleaflet/``)."""
+    return Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Project:
+    """The input folders of one project."""
+
+    root: Path
+
+    @property
+    def leaflets_dir(self) -> Path:
+        return self.root / "leaflets"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def translations_dir(self) -> Path:
+        return self.root / "translations"
+
+    @property
+    def fonts_dir(self) -> Path:
+        return self.root / "fonts"
+
+    def leaflet_ids(self) -> list[str]:
+        """Ids of the leaflets present, sorted."""
+        return sorted(path.stem for path in self.leaflets_dir.glob("*.yaml") if _NAME.match(path.stem))
+
+    def template_names(self) -> list[str]:
+        """Names of the templates present, sorted."""
+        return sorted(path.stem for path in self.templates_dir.glob("*.yaml") if _NAME.match(path.stem))
+
+    def locales(self) -> list[str]:
+        """The source locale, then every locale with a catalogue, sorted."""
+        found = {
+            path.parent.parent.name
+            for path in self.translations_dir.glob("*/LC_MESSAGES/leaflets.po")
+        }
+        return [SOURCE_LOCALE, *sorted(found - {SOURCE_LOCALE})]
+
+    def leaflet_path(self, leaflet_id: str) -> Path:
+        """The file of leaflet ``leaflet_id``; raises :class:`UsageError` if unknown."""
+        return self._named(leaflet_id, "leaflet", self.leaflet_ids(), self.leaflets_dir)
+
+    def template_path(self, name: str) -> Path:
+        """The file of template ``name``; raises :class:`UsageError` if unknown."""
+        return self._named(name, "template", self.template_names(), self.templates_dir)
+
+    def locale(self, code: str) -> str:
+        """Normalise a locale code and check a translation exists for it."""
+        normal = str(parse_locale(code))
+        available = self.locales()
+        if normal not in available:
+            raise UsageError(f"no translation for language {code!r} (available: {', '.join(available)})")
+        return normal
+
+    @staticmethod
+    def _named(name: str, kind: str, known: list[str], folder: Path) -> Path:
+        if not _NAME.match(name) or name not in known:
+            listing = ", ".join(known) or "none"
+            raise UsageError(f"unknown {kind} {name!r} (available: {listing})")
+        return folder / f"{name}.yaml"

@@ -1,0 +1,119 @@
+"""JSON Schema checks for YAML documents, reported as located problems.
+
+:func:`check` runs a schema from ``medleaflet/schemas/`` over a loaded
+:class:`~medleaflet.load.Document` and returns every violation as a
+:class:`~medleaflet.errors.Problem` with ``file:line`` and a field path, in
+words an editor understands. A subschema may carry an ``errorMessage``
+keyword to replace the generic wording for ``pattern`` failures.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+
+from .errors import Problem
+from .load import Document, PathKey
+
+_TYPE_NAMES = {
+    "object": "a mapping (key: value)",
+    "array": "a list",
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "empty (null)",
+}
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    """The schema ``medleaflet/schemas/{name}.schema.json``, parsed."""
+    text = resources.files("medleaflet.schemas").joinpath(f"{name}.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def check(document: Document, schema_name: str) -> list[Problem]:
+    """Every schema violation in ``document``, sorted by line."""
+    schema = load_schema(schema_name)
+    validator = jsonschema.Draft202012Validator(schema)
+    problems = {
+        problem for error in validator.iter_errors(document.data) for problem in _to_problems(document, error)
+    }
+    return sorted(problems)
+
+
+def _describe(value: Any) -> str:
+    for json_type, words in _TYPE_NAMES.items():
+        if json_type == "number" and isinstance(value, bool):
+            continue
+        if jsonschema.Draft202012Validator.TYPE_CHECKER.is_type(value, json_type):
+            return words
+    return type(value).__name__
+
+
+def _expected(types: str | list[str]) -> str:
+    names = [types] if isinstance(types, str) else types
+    return " or ".join(_TYPE_NAMES.get(name, name) for name in names)
+
+
+def _to_problems(document: Document, error: jsonschema.ValidationError) -> list[Problem]:
+    path: PathKey = tuple(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if error.validator == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        hint = f" (expected one of: {', '.join(allowed)})" if allowed else ""
+        return [
+            document.problem((*path, key), f"unknown field{hint}") for key in error.instance if key not in allowed
+        ]
+    return [_to_problem(document, error, path, schema)]
+
+
+def _to_problem(
+    document: Document, error: jsonschema.ValidationError, path: PathKey, schema: dict[str, Any]
+) -> Problem:
+    kind = error.validator
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else "?"
+        return document.problem((*path, missing), "required field is missing")
+    if kind == "propertyNames":
+        key = error.instance if isinstance(error.instance, str) else "?"
+        return document.problem((*path, key), f"key {error.instance!r} is not allowed")
+    if kind == "type":
+        return document.problem(
+            path, f"expected {_expected(error.validator_value)}, got {_describe(error.instance)}"
+        )
+    if kind == "enum":
+        options = ", ".join(str(option) for option in error.validator_value)
+        return document.problem(path, f"{error.instance!r} is not allowed; expected one of: {options}")
+    if "errorMessage" in schema and kind != "type":
+        return document.problem(path, str(schema["errorMessage"]))
+    if kind == "pattern":
+        return document.problem(path, f"{error.instance!r} does not match the expected form")
+    if kind == "minimum":
+        return document.problem(path, f"must be at least {error.validator_value}")
+    if kind == "maximum":
+        return document.problem(path, f"must be at most {error.validator_value}")
+    if kind == "minLength":
+        return document.problem(path, "must not be empty")
+    if kind == "maxLength":
+        return document.problem(path, f"is too long (at most {error.validator_value} characters)")
+    if kind in ("minItems", "minProperties"):
+        count = error.validator_value
+        return document.problem(path, f"needs at least {count} {'entry' if count == 1 else 'entries'}")
+    if kind == "oneOf":
+        return document.problem(path, _one_of_message(error))
+    return document.problem(path, error.message)
+
+
+def _one_of_message(error: jsonschema.ValidationError) -> str:
+    for sub in error.context or ():
+        sub_schema = sub.schema if isinstance(sub.schema, dict) else {}
+        if "errorMessage" in sub_schema and sub.validator == "pattern":
+            return str(sub_schema["errorMessage"]) + " or be empty"
+    return f"{error.instance!r} is not valid here"
