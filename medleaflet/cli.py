@@ -15,6 +15,7 @@ file, never to the terminal.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import traceback
@@ -68,8 +69,12 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--lang", action="append", metavar="LOCALE", dest="langs", help="language to build; repeatable (default: en)"
     )
-    build.add_argument("--template", default=DEFAULT_TEMPLATE, metavar="NAME", help="layout template (default: %(default)s)")
-    build.add_argument("--out", type=Path, default=Path("out"), metavar="DIR", help="output folder (default: %(default)s)")
+    build.add_argument(
+        "--template", default=DEFAULT_TEMPLATE, metavar="NAME", help="layout template (default: %(default)s)"
+    )
+    build.add_argument(
+        "--out", type=Path, default=Path("out"), metavar="DIR", help="output folder (default: %(default)s)"
+    )
     build.set_defaults(handler=_cmd_build)
 
     listing = commands.add_parser(
@@ -140,6 +145,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     except KeyboardInterrupt:
         print("interrupted", file=err)
         return 130
+    except BrokenPipeError:  # e.g. `generate.py list | head`: the reader left
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         return _internal_error(exc, err)
 

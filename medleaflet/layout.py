@@ -36,7 +36,7 @@ from . import ui
 from .errors import InputError
 from .fonts import FontFamily
 from .localise import Localiser
-from .markup import bold, escape
+from .markup import escape
 from .model import Leaflet, Text, TextList
 from .templates import Template
 
@@ -86,9 +86,7 @@ class LeafletLayout:
         missing = self.family.missing_characters(value)
         if missing:
             chars = ", ".join(f"U+{ord(c):04X} {c!r}" for c in missing)
-            raise InputError(
-                f"{text.key}: {chars} not covered by font family {self.family.name!r}", text.location
-            )
+            raise InputError(f"{text.key}: {chars} not covered by font family {self.family.name!r}", text.location)
         return value
 
     def u(self, item: ui.UIText, **params: str) -> str:
@@ -131,22 +129,31 @@ class LeafletLayout:
             "label": derive("label", "small", fontName=self.family.bold, textColor=self.colour["accent"], spaceAfter=4),
             "subtitle": derive("subtitle", "subtitle", textColor=self.colour["muted"], spaceAfter=6),
             "heading": derive(
-                "heading", "heading", fontName=self.family.bold, textColor=self.colour["accent"],
-                spaceBefore=scale["heading"].leading * 0.5, spaceAfter=scale["heading"].leading * 0.35,
+                "heading",
+                "heading",
+                fontName=self.family.bold,
+                textColor=self.colour["accent"],
+                spaceBefore=scale["heading"].leading * 0.5,
+                spaceAfter=scale["heading"].leading * 0.35,
             ),
-            "subheading": derive(
-                "subheading", "subheading", fontName=self.family.bold, spaceBefore=4, spaceAfter=2
-            ),
+            "subheading": derive("subheading", "subheading", fontName=self.family.bold, spaceBefore=4, spaceAfter=2),
             "bullet": derive(
-                "bullet", "body", leftIndent=0 if self.rtl else bullet_indent,
-                rightIndent=bullet_indent if self.rtl else 0, bulletIndent=0, spaceAfter=2,
+                "bullet",
+                "body",
+                leftIndent=0 if self.rtl else bullet_indent,
+                rightIndent=bullet_indent if self.rtl else 0,
+                bulletIndent=0,
+                spaceAfter=2,
             ),
             "body_bold": derive("body_bold", "body", fontName=self.family.bold),
             "warning": derive("warning", "warning", spaceAfter=4),
             "warning_title": derive("warning_title", "warning", fontName=self.family.bold, spaceAfter=4),
             "warning_bullet": derive(
-                "warning_bullet", "warning", leftIndent=0 if self.rtl else bullet_indent,
-                rightIndent=bullet_indent if self.rtl else 0, spaceAfter=2,
+                "warning_bullet",
+                "warning",
+                leftIndent=0 if self.rtl else bullet_indent,
+                rightIndent=bullet_indent if self.rtl else 0,
+                spaceAfter=2,
             ),
             "table": derive("table", "table", spaceAfter=0),
             "table_bold": derive("table_bold", "table", fontName=self.family.bold, spaceAfter=0),
@@ -185,13 +192,17 @@ class LeafletLayout:
         cells: list[Flowable | list[Flowable]] = [
             paragraphs[start : start + per_column] for start in range(0, len(paragraphs), per_column)
         ]
-        table = self._table([cells], [column_width] * columns, [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-        ])
+        table = self._table(
+            [cells],
+            [column_width] * columns,
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ],
+        )
         return [table, gap]
 
     def intro(self, text: Text, style: str = "body") -> Paragraph:
@@ -219,22 +230,29 @@ class LeafletLayout:
         """
         edge = self.colour[kind]
         rows: list[list[Flowable | list[Flowable]]] = [[content[:2]], *[[item] for item in content[2:]]]
-        table = self._table(rows, [self.width], [
-            ("BACKGROUND", (0, 0), (-1, -1), self.colour[f"{kind}_fill"]),
-            ("LINEBEFORE" if not self.rtl else "LINEAFTER", (0, 0), (-1, -1), 4, edge),
-            ("BOX", (0, 0), (-1, -1), 0.6, edge),
-            ("LEFTPADDING", (0, 0), (-1, -1), BOX_PADDING),
-            ("RIGHTPADDING", (0, 0), (-1, -1), BOX_PADDING),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, 0), 7),
-            ("BOTTOMPADDING", (0, -1), (-1, -1), 4),
-        ])
+        table = self._table(
+            rows,
+            [self.width],
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), self.colour[f"{kind}_fill"]),
+                ("LINEBEFORE" if not self.rtl else "LINEAFTER", (0, 0), (-1, -1), 4, edge),
+                ("BOX", (0, 0), (-1, -1), 0.6, edge),
+                ("LEFTPADDING", (0, 0), (-1, -1), BOX_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), BOX_PADDING),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, 0), 7),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 4),
+            ],
+        )
         table.spaceBefore = 4
         table.spaceAfter = 8
         # The height of the unsplittable first row, for keeping a heading with it.
-        table.start_height = 7 + sum(  # type: ignore[attr-defined]
-            item.wrap(self.box_width, self.frame_height)[1] + item.getSpaceAfter() for item in content[:2]
+        table.start_height = (
+            7
+            + sum(  # type: ignore[attr-defined]
+                item.wrap(self.box_width, self.frame_height)[1] + item.getSpaceAfter() for item in content[:2]
+            )
         )
         return table
 
@@ -299,26 +317,36 @@ class LeafletLayout:
         rows: list[list[Flowable | list[Flowable]]] = [header]
         for form in identity.forms:
             brands = [
-                self.u(ui.BRAND_WHERE, brand=brand.name, countries=self.loc.list([self.loc.country(c) for c in brand.countries]))
+                self.u(
+                    ui.BRAND_WHERE,
+                    brand=brand.name,
+                    countries=self.loc.list([self.loc.country(c) for c in brand.countries]),
+                )
                 for brand in identity.brands
                 if brand.form == form.key
             ]
             strengths = self.loc.list([self.t(s) for s in form.strengths]) if form.strengths else "\u2013"
-            rows.append([
-                self.p(self.t(form.name), "table"),
-                self.p(strengths, "table"),
-                self.p("; ".join(brands) if brands else "\u2013", "table"),
-            ])
+            rows.append(
+                [
+                    self.p(self.t(form.name), "table"),
+                    self.p(strengths, "table"),
+                    self.p("; ".join(brands) if brands else "\u2013", "table"),
+                ]
+            )
         widths = [self.width * 0.3, self.width * 0.2, self.width * 0.5]
-        return self._table(rows, widths, [
-            ("BACKGROUND", (0, 0), (-1, 0), self.colour["accent_fill"]),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.5, self.colour["rule"]),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ])
+        return self._table(
+            rows,
+            widths,
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), self.colour["accent_fill"]),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, self.colour["rule"]),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ],
+        )
 
     def section_uses(self) -> list[Flowable]:
         uses = self.leaflet.sections.uses
@@ -339,11 +367,16 @@ class LeafletLayout:
         section = self.leaflet.sections.how_to_take
         story: list[Flowable] = self.bullets(section.instructions)
         stop = section.do_not_stop
-        story.append(self.box([
-            self.p(self.t(stop.title), "warning_title"),
-            self.p(self.t(stop.text), "warning"),
-            *self.bullets(stop.signs, "warning_bullet", columns=2, width=self.box_width),
-        ], "warning"))
+        story.append(
+            self.box(
+                [
+                    self.p(self.t(stop.title), "warning_title"),
+                    self.p(self.t(stop.text), "warning"),
+                    *self.bullets(stop.signs, "warning_bullet", columns=2, width=self.box_width),
+                ],
+                "warning",
+            )
+        )
         if stop.pump:
             story += [self.subheading(self.u(ui.PUMP_HEADING)), self.p(self.t(stop.pump))]
         story += [self.subheading(self.u(ui.MISSED_DOSE_HEADING)), self.p(self.t(section.missed_dose))]
@@ -362,8 +395,14 @@ class LeafletLayout:
         return self.p(self.u(ui.SEVERITY[severity]).upper(), "badge")
 
     def severity_legend(self) -> Table:
-        used = [s for s in ("serious", "moderate", "minor") if any(g.severity == s for g in self.leaflet.sections.interactions.groups)]
-        rows: list[list[Flowable | list[Flowable]]] = [[self.severity_badge(s), self.p(self.u(ui.SEVERITY_MEANING[s]), "table")] for s in used]
+        used = [
+            s
+            for s in ("serious", "moderate", "minor")
+            if any(g.severity == s for g in self.leaflet.sections.interactions.groups)
+        ]
+        rows: list[list[Flowable | list[Flowable]]] = [
+            [self.severity_badge(s), self.p(self.u(ui.SEVERITY_MEANING[s]), "table")] for s in used
+        ]
         style: list[tuple] = [
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -371,7 +410,14 @@ class LeafletLayout:
         ]
         badge_col = -1 if self.rtl else 0
         for row, severity in enumerate(used):
-            style.append(("BACKGROUND", (badge_col, row), (badge_col, row), colors.HexColor(self.template.severity_colours[severity])))
+            style.append(
+                (
+                    "BACKGROUND",
+                    (badge_col, row),
+                    (badge_col, row),
+                    colors.HexColor(self.template.severity_colours[severity]),
+                )
+            )
         table = self._table(rows, [self.width * 0.22, self.width * 0.78], style)
         table.spaceAfter = 8
         return table
@@ -386,28 +432,37 @@ class LeafletLayout:
             [self.p(self.u(ui.ADVICE_LABEL), "table_bold"), self.p(self.t(group.advice), "table")],
         ]
         badge_col = -1 if self.rtl else 0
-        table = self._table(rows, [self.width * 0.22, self.width * 0.78], [
-            ("BACKGROUND", (0, 0), (-1, 0), self.colour["accent_fill"]),
-            ("BACKGROUND", (badge_col, 0), (badge_col, 0), severity_colour),
-            ("BOX", (0, 0), (-1, -1), 0.8, severity_colour),
-            ("LINEBELOW", (0, 0), (-1, -2), 0.4, self.colour["rule"]),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ("LEFTPADDING", (0, 0), (-1, -1), 5),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-        ])
+        table = self._table(
+            rows,
+            [self.width * 0.22, self.width * 0.78],
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), self.colour["accent_fill"]),
+                ("BACKGROUND", (badge_col, 0), (badge_col, 0), severity_colour),
+                ("BOX", (0, 0), (-1, -1), 0.8, severity_colour),
+                ("LINEBELOW", (0, 0), (-1, -2), 0.4, self.colour["rule"]),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("LEFTPADDING", (0, 0), (-1, -1), 5),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+            ],
+        )
         table.repeatRows = 1
         table.spaceAfter = 8
         return table
 
     def section_alcohol(self) -> list[Flowable]:
         paragraphs = self.leaflet.sections.alcohol.paragraphs
-        return [self.box([
-            self.p(self.u(ui.ALCOHOL_BOX_TITLE), "warning_title"),
-            *[self.p(self.t(text), "warning") for text in paragraphs],
-        ], "warning")]
+        return [
+            self.box(
+                [
+                    self.p(self.u(ui.ALCOHOL_BOX_TITLE), "warning_title"),
+                    *[self.p(self.t(text), "warning") for text in paragraphs],
+                ],
+                "warning",
+            )
+        ]
 
     def section_side_effects(self) -> list[Flowable]:
         section = self.leaflet.sections.side_effects
@@ -423,32 +478,46 @@ class LeafletLayout:
 
     def section_overdose(self) -> list[Flowable]:
         section = self.leaflet.sections.overdose
-        return [self.box([
-            self.p(self.t(section.intro), "warning_title"),
-            *self.bullets(section.signs, "warning_bullet", columns=2, width=self.box_width),
-            self.p(self.t(section.action), "warning"),
-        ], "warning")]
+        return [
+            self.box(
+                [
+                    self.p(self.t(section.intro), "warning_title"),
+                    *self.bullets(section.signs, "warning_bullet", columns=2, width=self.box_width),
+                    self.p(self.t(section.action), "warning"),
+                ],
+                "warning",
+            )
+        ]
 
     def section_seek_help(self) -> list[Flowable]:
         section = self.leaflet.sections.seek_help
-        emergency = self.box([
-            self.p(self.u(ui.EMERGENCY_BOX_TITLE), "warning_title"),
-            self.p(self.t(section.emergency_intro), "warning"),
-            *self.bullets(section.emergency, "warning_bullet"),
-        ], "warning")
+        emergency = self.box(
+            [
+                self.p(self.u(ui.EMERGENCY_BOX_TITLE), "warning_title"),
+                self.p(self.t(section.emergency_intro), "warning"),
+                *self.bullets(section.emergency, "warning_bullet"),
+            ],
+            "warning",
+        )
         return [emergency, KeepTogether([self.p(self.t(section.clinic_intro)), self.write_in_lines()])]
 
     def write_in_lines(self) -> Table:
         """Blank lines for the clinic to write its name and phone numbers on."""
         labels = [ui.CLINIC_NAME, ui.CLINIC_PHONE, ui.EMERGENCY_NUMBER]
-        rows: list[list[Flowable | list[Flowable]]] = [[self.p(self.u(label), "table_bold"), Spacer(1, 1)] for label in labels]
+        rows: list[list[Flowable | list[Flowable]]] = [
+            [self.p(self.u(label), "table_bold"), Spacer(1, 1)] for label in labels
+        ]
         value_col = 0 if self.rtl else 1
-        table = self._table(rows, [self.width * 0.3, self.width * 0.7], [
-            ("LINEBELOW", (value_col, 0), (value_col, -1), 0.8, self.colour["muted"]),
-            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-            ("TOPPADDING", (0, 0), (-1, -1), 9),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ])
+        table = self._table(
+            rows,
+            [self.width * 0.3, self.width * 0.7],
+            [
+                ("LINEBELOW", (value_col, 0), (value_col, -1), 0.8, self.colour["muted"]),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("TOPPADDING", (0, 0), (-1, -1), 9),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ],
+        )
         table.spaceAfter = 6
         return table
 

@@ -55,10 +55,7 @@ class Project:
 
     def locales(self) -> list[str]:
         """The source locale, then every locale with a catalogue, sorted."""
-        found = {
-            path.parent.parent.name
-            for path in self.translations_dir.glob("*/LC_MESSAGES/leaflets.po")
-        }
+        found = {path.parent.parent.name for path in self.translations_dir.glob("*/LC_MESSAGES/leaflets.po")}
         return [SOURCE_LOCALE, *sorted(found - {SOURCE_LOCALE})]
 
     def leaflet_path(self, leaflet_id: str) -> Path:

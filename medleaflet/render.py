@@ -26,6 +26,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
+from . import __version__
 from .errors import InputError
 from .layout import LeafletLayout, SectionHeading
 
@@ -73,8 +74,6 @@ def _build(layout: LeafletLayout, info: DocumentInfo, total_pages: int) -> tuple
     def make_canvas(*args: Any, **kwargs: Any) -> Canvas:
         canvas = Canvas(*args, **kwargs)
         canvas._doc._timeStamp = stamp  # creation date from the leaflet, not the clock
-        canvas.setCreator("medleaflet")
-        canvas.setProducer("medleaflet (ReportLab)")
         return canvas
 
     doc = _LeafletDoc(
@@ -88,6 +87,8 @@ def _build(layout: LeafletLayout, info: DocumentInfo, total_pages: int) -> tuple
         subject=info.subject,
         author=info.author,
         keywords=list(info.keywords),
+        creator=f"medleaflet {__version__}",
+        producer=f"medleaflet {__version__} (ReportLab)",
         lang=info.lang,
         invariant=True,
         initialFontName=layout.family.regular,
@@ -96,8 +97,17 @@ def _build(layout: LeafletLayout, info: DocumentInfo, total_pages: int) -> tuple
         displayDocTitle=True,
         pageCompression=1,
     )
-    frame = Frame(left, bottom, width - left - right, height - top - bottom, id="body", leftPadding=0,
-                  rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = Frame(
+        left,
+        bottom,
+        width - left - right,
+        height - top - bottom,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
 
     def decorate(canvas: Canvas, document: BaseDocTemplate) -> None:
         layout.draw_page(canvas, document.page, total_pages)

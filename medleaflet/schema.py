@@ -42,9 +42,7 @@ def check(document: Document, schema_name: str) -> list[Problem]:
     """Every schema violation in ``document``, sorted by line."""
     schema = load_schema(schema_name)
     validator = jsonschema.Draft202012Validator(schema)
-    problems = {
-        problem for error in validator.iter_errors(document.data) for problem in _to_problems(document, error)
-    }
+    problems = {problem for error in validator.iter_errors(document.data) for problem in _to_problems(document, error)}
     return sorted(problems)
 
 
@@ -68,9 +66,7 @@ def _to_problems(document: Document, error: jsonschema.ValidationError) -> list[
     if error.validator == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         hint = f" (expected one of: {', '.join(allowed)})" if allowed else ""
-        return [
-            document.problem((*path, key), f"unknown field{hint}") for key in error.instance if key not in allowed
-        ]
+        return [document.problem((*path, key), f"unknown field{hint}") for key in error.instance if key not in allowed]
     return [_to_problem(document, error, path, schema)]
 
 
@@ -85,13 +81,11 @@ def _to_problem(
         key = error.instance if isinstance(error.instance, str) else "?"
         return document.problem((*path, key), f"key {error.instance!r} is not allowed")
     if kind == "type":
-        return document.problem(
-            path, f"expected {_expected(error.validator_value)}, got {_describe(error.instance)}"
-        )
+        return document.problem(path, f"expected {_expected(error.validator_value)}, got {_describe(error.instance)}")
     if kind == "enum":
         options = ", ".join(str(option) for option in error.validator_value)
         return document.problem(path, f"{error.instance!r} is not allowed; expected one of: {options}")
-    if "errorMessage" in schema and kind != "type":
+    if "errorMessage" in schema and kind in ("pattern", "const", "minimum", "format"):
         return document.problem(path, str(schema["errorMessage"]))
     if kind == "pattern":
         return document.problem(path, f"{error.instance!r} does not match the expected form")

@@ -70,9 +70,7 @@ def _rules(document: Document, expected_id: str | None) -> list[Problem]:
     if review["status"] == "reviewed":
         for field in ("by", "date"):
             if not review.get(field):
-                problems.append(
-                    document.problem(("metadata", "review", field), "required when status is 'reviewed'")
-                )
+                problems.append(document.problem(("metadata", "review", field), "required when status is 'reviewed'"))
 
     identity = data["identity"]
     for index, brand in enumerate(identity["brands"]):
@@ -186,9 +184,7 @@ class _Builder:
             model.Form(key, self.text((*path, "forms", key, "name")), self.text_seq((*path, "forms", key, "strengths")))
             for key in data["forms"]
         )
-        brands = tuple(
-            model.Brand(brand["name"], brand["form"], tuple(brand["countries"])) for brand in data["brands"]
-        )
+        brands = tuple(model.Brand(brand["name"], brand["form"], tuple(brand["countries"])) for brand in data["brands"])
         return model.Identity(
             generic_name=self.text((*path, "generic_name")),
             drug_class=self.text((*path, "drug_class")),
@@ -228,9 +224,7 @@ class _Builder:
                 serious=m,
             ),
             overdose=self.build(model.Overdose, (*s, "overdose"), intro=t, signs=m, action=t),
-            seek_help=self.build(
-                model.SeekHelp, (*s, "seek_help"), emergency_intro=t, emergency=m, clinic_intro=t
-            ),
+            seek_help=self.build(model.SeekHelp, (*s, "seek_help"), emergency_intro=t, emergency=m, clinic_intro=t),
             storage=self.build(model.Storage, (*s, "storage"), items=m),
         )
 
