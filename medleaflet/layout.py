@@ -123,6 +123,12 @@ class LeafletLayout:
             return style
 
         bullet_indent = scale["body"].size * 1.4
+
+        def bulleted(name: str, size: str) -> ParagraphStyle:
+            """A list-item style: text indented on the leading side, bullet at the edge."""
+            indent = {"rightIndent": bullet_indent} if self.rtl else {"leftIndent": bullet_indent}
+            return derive(name, size, bulletIndent=0, spaceAfter=2, **indent)
+
         return {
             "body": base,
             "title": derive("title", "title", fontName=self.family.bold, textColor=self.colour["accent"], spaceAfter=2),
@@ -137,24 +143,11 @@ class LeafletLayout:
                 spaceAfter=scale["heading"].leading * 0.35,
             ),
             "subheading": derive("subheading", "subheading", fontName=self.family.bold, spaceBefore=4, spaceAfter=2),
-            "bullet": derive(
-                "bullet",
-                "body",
-                leftIndent=0 if self.rtl else bullet_indent,
-                rightIndent=bullet_indent if self.rtl else 0,
-                bulletIndent=0,
-                spaceAfter=2,
-            ),
+            "bullet": bulleted("bullet", "body"),
             "body_bold": derive("body_bold", "body", fontName=self.family.bold),
             "warning": derive("warning", "warning", spaceAfter=4),
             "warning_title": derive("warning_title", "warning", fontName=self.family.bold, spaceAfter=4),
-            "warning_bullet": derive(
-                "warning_bullet",
-                "warning",
-                leftIndent=0 if self.rtl else bullet_indent,
-                rightIndent=bullet_indent if self.rtl else 0,
-                spaceAfter=2,
-            ),
+            "warning_bullet": bulleted("warning_bullet", "warning"),
             "table": derive("table", "table", spaceAfter=0),
             "table_bold": derive("table_bold", "table", fontName=self.family.bold, spaceAfter=0),
             "badge": derive(
@@ -240,9 +233,9 @@ class LeafletLayout:
                 ("LEFTPADDING", (0, 0), (-1, -1), BOX_PADDING),
                 ("RIGHTPADDING", (0, 0), (-1, -1), BOX_PADDING),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                 ("TOPPADDING", (0, 0), (-1, 0), 7),
-                ("BOTTOMPADDING", (0, -1), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 5),
             ],
         )
         table.spaceBefore = 4
