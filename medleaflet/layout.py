@@ -507,7 +507,7 @@ class LeafletLayout:
             [
                 ("LINEBELOW", (value_col, 0), (value_col, -1), 0.8, self.colour["muted"]),
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("TOPPADDING", (0, 0), (-1, -1), 9),
+                ("TOPPADDING", (0, 0), (-1, -1), 7),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
             ],
         )
@@ -519,7 +519,7 @@ class LeafletLayout:
 
     def end_matter(self) -> list[Flowable]:
         """Disclaimer and sources, in small print."""
-        story: list[Flowable] = [Spacer(1, 4 * mm), self.p(self.u(ui.DISCLAIMER), "small")]
+        story: list[Flowable] = [Spacer(1, 2 * mm), self.p(self.u(ui.DISCLAIMER), "small")]
         sources = [f"{source.title} ({source.publisher})" for source in self.leaflet.metadata.sources]
         story.append(self.p(f"{self.u(ui.SOURCES_HEADING)}: " + "; ".join(sources) + ".", "small"))
         return story
