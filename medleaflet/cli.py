@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from . import __version__
+from . import __version__, catalogues
 from .errors import MedleafletError, UsageError
 from .localise import parse_locale
 from .pipeline import build_leaflet
@@ -83,6 +83,32 @@ def make_parser() -> argparse.ArgumentParser:
         description="List the leaflets, languages and templates this project has.",
     )
     listing.set_defaults(handler=_cmd_list)
+
+    extract = commands.add_parser(
+        "extract",
+        help="write translations/leaflets.pot from the leaflets and the layout",
+        description="Extract every translatable message into translations/leaflets.pot "
+        "(pybabel extract -F babel.cfg).",
+    )
+    extract.set_defaults(handler=_cmd_extract)
+
+    update = commands.add_parser(
+        "update",
+        help="merge translations/leaflets.pot into the catalogues",
+        description="Merge the template into every catalogue, or one (pybabel update). Changed source "
+        "texts become fuzzy and are never printed until a translator confirms them.",
+    )
+    update.add_argument("--lang", metavar="LOCALE", help="only this language")
+    update.set_defaults(handler=_cmd_update)
+
+    init = commands.add_parser(
+        "init",
+        help="start a catalogue for a new language",
+        description="Create translations/LOCALE/LC_MESSAGES/leaflets.po from the template (pybabel init), "
+        "marked as not reviewed by a medical translator.",
+    )
+    init.add_argument("locale", metavar="LOCALE", help="language code, e.g. fr, pt_BR, zh")
+    init.set_defaults(handler=_cmd_init)
     return parser
 
 
@@ -121,6 +147,26 @@ def _cmd_list(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     for name in project.template_names():
         template = load_template(project.template_path(name), project.root)
         print(f"  {name:<16} {template.description}", file=out)
+    return EXIT_OK
+
+
+def _cmd_extract(project: Project, args: argparse.Namespace, out: TextIO) -> int:
+    path = catalogues.extract(project)
+    print(f"wrote {path}", file=out)
+    return EXIT_OK
+
+
+def _cmd_update(project: Project, args: argparse.Namespace, out: TextIO) -> int:
+    locale = project.locale(args.lang) if args.lang else None
+    catalogues.update(project, locale)
+    print(f"updated {locale or 'every catalogue'} from {catalogues.pot_path(project)}", file=out)
+    return EXIT_OK
+
+
+def _cmd_init(project: Project, args: argparse.Namespace, out: TextIO) -> int:
+    locale = str(parse_locale(args.locale))
+    path = catalogues.init(project, locale)
+    print(f"wrote {path}", file=out)
     return EXIT_OK
 
 

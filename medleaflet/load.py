@@ -91,6 +91,21 @@ def read_text(path: Path, display: str) -> str:
         raise InputError(f"{display}: file not found") from None
     except OSError as exc:
         raise InputError(f"{display}: cannot read file ({exc.strerror})") from None
+    return decode(raw, display)
+
+
+def load_yaml(path: Path, root: Path | None = None) -> Document:
+    """Load one YAML file into a :class:`Document`.
+
+    Raises :class:`InputError` for unreadable files and YAML syntax errors,
+    and :class:`ValidationError` listing every duplicate key found.
+    """
+    display = display_name(path, root)
+    return parse_yaml(read_text(path, display), display)
+
+
+def decode(raw: bytes, display: str) -> str:
+    """Decode UTF-8 file contents (BOM and CRLF accepted); raises :class:`InputError`."""
     if len(raw) > MAX_BYTES:
         raise InputError(f"file is too large ({len(raw)} bytes, limit {MAX_BYTES})", SourceLocation(display, 1))
     try:
@@ -104,14 +119,8 @@ def read_text(path: Path, display: str) -> str:
     return text.replace("\r\n", "\n")
 
 
-def load_yaml(path: Path, root: Path | None = None) -> Document:
-    """Load one YAML file into a :class:`Document`.
-
-    Raises :class:`InputError` for unreadable files and YAML syntax errors,
-    and :class:`ValidationError` listing every duplicate key found.
-    """
-    display = display_name(path, root)
-    text = read_text(path, display)
+def parse_yaml(text: str, display: str) -> Document:
+    """Parse YAML ``text`` (from the file called ``display``) into a :class:`Document`."""
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()

@@ -23,14 +23,22 @@ def N_(context: str, message: str) -> UIText:  # noqa: N802 - gettext convention
     return UIText(context, message)
 
 
+# TRANSLATORS: Small label above the medicine name on page 1 (printed in capitals where the script has them).
 LEAFLET_LABEL = N_("ui:title", "Patient information leaflet")
+# TRANSLATORS: Small print under the title block.
 KEEP_LEAFLET = N_("ui:title", "Keep this leaflet. You may need to read it again.")
+# TRANSLATORS: Heading of the table of dosage forms on page 1.
 FORMS_HEADING = N_("ui:identity", "Forms, strengths and brand names")
+# TRANSLATORS: Column heading: the dosage form (tablets, liquid...).
 FORM_COLUMN = N_("ui:identity", "Form")
+# TRANSLATORS: Column heading: the strengths (5 mg, 10 mg...).
 STRENGTHS_COLUMN = N_("ui:identity", "Strengths")
+# TRANSLATORS: Column heading: brand names and the countries they are sold in.
 BRANDS_COLUMN = N_("ui:identity", "Brand names (where sold)")
+# TRANSLATORS: {brand} is a brand name (keep it), {countries} a list of country names.
 BRAND_WHERE = N_("ui:identity", "{brand} ({countries})")
 
+# TRANSLATORS: Section headings of every leaflet; "it" is the medicine.
 SECTION_TITLES: dict[str, UIText] = {
     "uses": N_("ui:section", "What it is used for"),
     "how_it_works": N_("ui:section", "How it works"),
@@ -43,44 +51,74 @@ SECTION_TITLES: dict[str, UIText] = {
     "seek_help": N_("ui:section", "When to get help"),
     "storage": N_("ui:section", "How to store it"),
 }
+# TRANSLATORS: A numbered section heading: {number} is 1 to 10, {title} a section heading.
 SECTION_NUMBERED = N_("ui:section", "{number}. {title}")
 
+# TRANSLATORS: Sub-heading in "What it is used for": use of the medicine for alcohol problems.
 OFF_LABEL_HEADING = N_("ui:uses", "Use for alcohol problems")
 MISSED_DOSE_HEADING = N_("ui:how_to_take", "If you forget a dose")
+# TRANSLATORS: Sub-heading: for people with a baclofen pump implanted for spinal injection.
 PUMP_HEADING = N_("ui:how_to_take", "If you have a baclofen pump")
 COMMON_SIDE_EFFECTS = N_("ui:side_effects", "Common side effects")
 SERIOUS_SIDE_EFFECTS = N_("ui:side_effects", "Serious side effects")
+# TRANSLATORS: Title of the red alcohol warning box.
 ALCOHOL_BOX_TITLE = N_("ui:alcohol", "Alcohol and this medicine")
+# TRANSLATORS: Title of the red emergency box in "When to get help".
 EMERGENCY_BOX_TITLE = N_("ui:seek_help", "Emergency: get help now")
+# TRANSLATORS: Label of a blank line where the clinic writes its name.
 CLINIC_NAME = N_("ui:seek_help", "Clinic or pharmacy")
+# TRANSLATORS: Label of a blank line where the clinic writes its phone number.
 CLINIC_PHONE = N_("ui:seek_help", "Phone")
+# TRANSLATORS: Label of a blank line for the local emergency phone number.
 EMERGENCY_NUMBER = N_("ui:seek_help", "Emergency number")
 
+# TRANSLATORS: Heading of the key that explains the severity labels.
 SEVERITY_LEGEND = N_("ui:interactions", "How serious")
+# TRANSLATORS: Severity labels of drug interactions, printed in capitals on a coloured badge. Keep them short.
 SEVERITY: dict[str, UIText] = {
     "serious": N_("ui:severity", "Serious"),
     "moderate": N_("ui:severity", "Moderate"),
     "minor": N_("ui:severity", "Minor"),
 }
+# TRANSLATORS: What each severity label means, printed beside the badge.
 SEVERITY_MEANING: dict[str, UIText] = {
     "serious": N_("ui:severity", "Can be dangerous. Use together only if your doctor says so."),
     "moderate": N_("ui:severity", "Your doctor may need to change a dose or watch you closely."),
     "minor": N_("ui:severity", "Usually not a problem, but tell your pharmacist."),
 }
+# TRANSLATORS: Row labels of each interaction table.
 MEDICINES_LABEL = N_("ui:interactions", "Medicines")
 EFFECT_LABEL = N_("ui:interactions", "What can happen")
 ADVICE_LABEL = N_("ui:interactions", "What to do")
 
+# TRANSLATORS: Label before the list of sources, in small print at the end.
 SOURCES_HEADING = N_("ui:end", "Sources")
+# TRANSLATORS: Small print at the end of every leaflet.
 DISCLAIMER = N_(
     "ui:end",
     "This leaflet does not replace advice from your doctor, nurse or pharmacist. "
     "Read the leaflet that comes with your medicine too.",
 )
 
+# TRANSLATORS: PDF document title; {medicine} is the medicine name.
 DOCUMENT_TITLE = N_("ui:metadata", "{medicine}: patient information leaflet")
+# TRANSLATORS: Header on pages 2 and later; {medicine} is the medicine name.
 RUNNING_TITLE = N_("ui:header", "{medicine}: patient information")
+# TRANSLATORS: Footer. {leaflet} is the leaflet id (keep as is), {version} e.g. 1.0, {date} a date.
 FOOTER_VERSION = N_("ui:footer", "Leaflet {leaflet} version {version}, revised {date}")
+# TRANSLATORS: Footer page number: {page} of {pages}.
 FOOTER_PAGE = N_("ui:footer", "Page {page} of {pages}")
+# TRANSLATORS: Footer: the English text has not yet been checked by a health professional.
 REVIEW_DRAFT = N_("ui:footer", "Draft: not yet reviewed by a pharmacist or doctor")
+# TRANSLATORS: Footer: {reviewer} is a name and qualification, {date} a date.
 REVIEW_DONE = N_("ui:footer", "Clinically reviewed by {reviewer} on {date}")
+# TRANSLATORS: Footer, small print: nobody qualified has checked this translation yet.
+TRANSLATION_DRAFT = N_("ui:footer", "Translation not yet reviewed by a qualified medical translator")
+# TRANSLATORS: Footer, small print: {reviewer} is a name and qualification, {date} a date.
+TRANSLATION_REVIEWED = N_("ui:footer", "Translation reviewed by {reviewer} on {date}")
+# TRANSLATORS: Notice on page 1 when some messages are printed in English because their translation is missing
+# or out of date. {marker} is the mark put before each English passage, e.g. [EN].
+FALLBACK_NOTICE = N_(
+    "ui:fallback",
+    "Parts of this leaflet are not translated yet. They are shown in English and marked {marker}.",
+)

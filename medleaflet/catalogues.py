@@ -1,0 +1,221 @@
+"""Translation catalogues: where they live, reading them safely, and the
+translator commands (extract, update, init) as thin wrappers over Babel.
+
+One catalogue per language, ``translations/<locale>/LC_MESSAGES/leaflets.po``,
+holds both leaflet text (msgctxt ``{leaflet}:{key}``) and the layout's words
+(msgctxt ``ui:...``). The template is ``translations/leaflets.pot``.
+
+Each catalogue's header comment records the medical review of its
+translation (a comment, because Babel drops unknown ``X-`` header fields when
+it updates a catalogue, but keeps the header comment)::
+
+    # Medical review: not reviewed        (or: reviewed)
+    # Medical reviewer: Name, qualification
+    # Medical review date: 2026-11-25
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import logging
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.frontend import CommandLineInterface
+from babel.messages.pofile import PoFileError, read_po, write_po
+
+from . import __version__
+from .errors import InputError, SourceLocation
+from .load import decode, display_name
+from .project import Project
+
+DOMAIN = "leaflets"
+REVIEW_HEADER = "Medical review"
+REVIEWER_HEADER = "Medical reviewer"
+REVIEW_DATE_HEADER = "Medical review date"
+NOT_REVIEWED = "not reviewed"
+REVIEWED = "reviewed"
+
+
+def pot_path(project: Project) -> Path:
+    return project.translations_dir / f"{DOMAIN}.pot"
+
+
+def po_path(project: Project, locale: str) -> Path:
+    return project.translations_dir / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@dataclass(frozen=True)
+class Review:
+    """Whether a qualified medical translator has reviewed a translation."""
+
+    reviewed: bool
+    by: str | None
+    date: dt.date | None
+
+
+@dataclass
+class Catalogue:
+    """One language's catalogue, parsed, with its file name for messages."""
+
+    locale: str
+    path: Path
+    display: str
+    catalog: Catalog
+    review: Review
+
+    def location(self, message: Message) -> SourceLocation:
+        """Where ``message`` is in the ``.po`` file (its msgctxt/msgid line)."""
+        return SourceLocation(self.display, message.lineno or 1)
+
+    def messages(self) -> Iterator[Message]:
+        """Every message but the header, in file order."""
+        return (message for message in self.catalog if message.id)
+
+
+def _header(catalog: Catalog, name: str) -> str | None:
+    """The value of a ``# Name: value`` line of the header comment, if any."""
+    for line in catalog.header_comment.splitlines():
+        key, _, value = line.lstrip("# ").partition(":")
+        if key.strip().lower() == name.lower():
+            return value.strip() or None
+    return None
+
+
+def read_review(catalog: Catalog, display: str) -> Review:
+    """The review fields of a catalogue header; raises :class:`InputError` if malformed."""
+    status = (_header(catalog, REVIEW_HEADER) or NOT_REVIEWED).lower()
+    if status not in (REVIEWED, NOT_REVIEWED):
+        raise InputError(f"{REVIEW_HEADER} must be '{REVIEWED}' or '{NOT_REVIEWED}', not {status!r}",
+                         SourceLocation(display, 1))
+    by = _header(catalog, REVIEWER_HEADER)
+    raw_date = _header(catalog, REVIEW_DATE_HEADER)
+    date = None
+    if raw_date:
+        try:
+            date = dt.date.fromisoformat(raw_date)
+        except ValueError:
+            raise InputError(f"{REVIEW_DATE_HEADER} must be a date written YYYY-MM-DD, not {raw_date!r}",
+                             SourceLocation(display, 1)) from None
+    if status == REVIEWED and not (by and date):
+        raise InputError(f"a reviewed catalogue needs {REVIEWER_HEADER} and {REVIEW_DATE_HEADER}",
+                         SourceLocation(display, 1))
+    return Review(status == REVIEWED, by, date)
+
+
+def load_catalogue(project: Project, locale: str) -> Catalogue:
+    """Read ``translations/<locale>/LC_MESSAGES/leaflets.po``.
+
+    Raises :class:`InputError` for a missing file, bad encoding or bad syntax,
+    with the file and line.
+    """
+    path = po_path(project, locale)
+    display = display_name(path, project.root)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{display}: cannot read catalogue ({exc.strerror})") from None
+    text = decode(raw, display)
+    try:
+        catalog = read_po(io.StringIO(text), locale=locale, domain=DOMAIN, abort_invalid=True)
+    except PoFileError as exc:
+        line = getattr(exc, "lineno", 1) or 1
+        raise InputError(f"syntax error: {exc}", SourceLocation(display, line)) from None
+    except (ValueError, KeyError) as exc:
+        raise InputError(f"cannot read catalogue: {exc}", SourceLocation(display, 1)) from None
+    return Catalogue(locale, path, display, catalog, read_review(catalog, display))
+
+
+def write_catalogue(catalogue: Catalogue) -> None:
+    """Write a catalogue back (used by ``init``); keeps previous msgids."""
+    buffer = io.BytesIO()
+    write_po(buffer, catalogue.catalog, width=76, include_previous=True)
+    catalogue.path.write_bytes(buffer.getvalue())
+
+
+def set_review(catalog: Catalog, reviewed: bool, by: str = "", date: str = "") -> None:
+    """Set the review lines of ``catalog``'s header comment (kept by ``pybabel update``)."""
+    names = (REVIEW_HEADER.lower(), REVIEWER_HEADER.lower(), REVIEW_DATE_HEADER.lower())
+    kept = [
+        line for line in catalog.header_comment.splitlines()
+        if line.lstrip("# ").partition(":")[0].strip().lower() not in names and line.strip() != "#"
+    ]
+    review = [
+        f"# {REVIEW_HEADER}: {REVIEWED if reviewed else NOT_REVIEWED}",
+        f"# {REVIEWER_HEADER}: {by}".rstrip(),
+        f"# {REVIEW_DATE_HEADER}: {date}".rstrip(),
+    ]
+    catalog.header_comment = "\n".join([*kept, "#", *review, "#"])
+
+
+# ---------------------------------------------------------------- commands
+
+
+def run_pybabel(project: Project, *args: str) -> str:
+    """Run a ``pybabel`` command in the project root; returns its log.
+
+    Raises :class:`InputError` with Babel's own message if it fails.
+    """
+    log = io.StringIO()
+    handler = logging.StreamHandler(log)
+    logger = logging.getLogger("babel")
+    logger.addHandler(handler)
+    previous = Path.cwd()
+    try:
+        os.chdir(project.root)
+        with contextlib.redirect_stdout(log), contextlib.redirect_stderr(log):
+            CommandLineInterface().run(["pybabel", "-q", *args])
+    except SystemExit as exc:
+        if exc.code:
+            raise InputError(f"pybabel {args[0]} failed: {log.getvalue().strip() or exc.code}") from None
+    except Exception as exc:  # noqa: BLE001 - an extractor error, with its own location
+        if hasattr(exc, "lines"):
+            raise
+        raise InputError(f"pybabel {args[0]} failed: {exc}") from None
+    finally:
+        os.chdir(previous)
+        logger.removeHandler(handler)
+    return log.getvalue()
+
+
+def extract(project: Project) -> Path:
+    """``pybabel extract -F babel.cfg -o translations/leaflets.pot .``"""
+    target = pot_path(project)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    run_pybabel(
+        project, "extract", "-F", "babel.cfg", "-o", target.relative_to(project.root).as_posix(),
+        "--project", "medleaflet", "--version", __version__, "--copyright-holder", "medleaflet contributors",
+        "--msgid-bugs-address", "translations@medleaflet.invalid", ".",
+    )
+    return target
+
+
+def update(project: Project, locale: str | None = None) -> None:
+    """``pybabel update``: merge the template into one or every catalogue.
+
+    Changed source texts become fuzzy (never printed) with the previous
+    msgid kept for the translator.
+    """
+    args = ["update", "-i", pot_path(project).relative_to(project.root).as_posix(), "-d", "translations",
+            "-D", DOMAIN, "--previous", "-w", "76"]
+    if locale:
+        args += ["-l", locale]
+    run_pybabel(project, *args)
+
+
+def init(project: Project, locale: str) -> Path:
+    """``pybabel init`` for a new language, marked as not reviewed."""
+    path = po_path(project, locale)
+    if path.exists():
+        raise InputError(f"{display_name(path, project.root)} already exists; use 'update' instead")
+    run_pybabel(project, "init", "-i", pot_path(project).relative_to(project.root).as_posix(), "-d",
+                "translations", "-D", DOMAIN, "-l", locale, "-w", "76")
+    catalogue = load_catalogue(project, locale)
+    set_review(catalogue.catalog, reviewed=False)
+    write_catalogue(catalogue)
+    return path

@@ -1,0 +1,105 @@
+"""A Babel extractor for leaflet YAML files.
+
+Registered as the ``leaflet_yaml`` extraction method through the
+``babel.extractors`` entry point, and named in ``babel.cfg``, so the standard
+``pybabel extract -F babel.cfg -o translations/leaflets.pot .`` collects
+every translatable string of every leaflet. Each message gets:
+
+* ``msgctxt`` ``{leaflet}:{key}``, e.g. ``baclofen:sections.interactions.groups.opioids.advice``:
+  stable, because keys only change when the meaning does;
+* ``#.`` notes: where the text appears and what it is, the names to keep
+  unchanged, and the numbers and units that must match;
+* ``#: leaflets/{leaflet}.yaml:LINE``, the line the text is on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+from . import ui
+from .load import decode, parse_yaml
+from .model import Leaflet, Text
+from .qa.numbers import quantities
+from .validate import validate_leaflet
+
+#: Words that stay as they are in every language, beyond the brand names.
+KEEP_UNCHANGED: tuple[str, ...] = ("GABA-B",)
+
+ExtractResult = tuple[int, str, tuple[str, str], list[str]]
+
+# What each kind of field is, keyed by the last part of its key (or a pattern).
+_ROLES: list[tuple[str, str]] = [
+    (r"^identity\.generic_name$", "The medicine's generic name (INN), as the title. Use the INN your language uses."),
+    (r"^identity\.drug_class$", "What kind of medicine it is; subtitle under the name."),
+    (r"^identity\.forms\.\w+\.name$", "A dosage form, in the table column 'Form'."),
+    (r"^identity\.forms\.\w+\.strengths\.", "A strength, in the table column 'Strengths'."),
+    (r"^identity\.strength_warning$", "Safety warning in an amber box on page 1."),
+    (r"\.drugs\.", "Name of an interacting medicine (INN), in a list. Use the INN your language uses; keep any "
+     "name in brackets as a second name."),
+    (r"\.title$", "Heading in bold."),
+    (r"\.intro$|_intro$", "Sentence that introduces the text or list after it."),
+    (r"\.effect$", "Interaction table, row 'What can happen'."),
+    (r"\.advice$", "Interaction table, row 'What to do'."),
+    (r"\.(conditions|instructions|signs|common|serious|emergency|items)\.", "One bullet point in a list."),
+    (r"\.paragraphs\.", "One paragraph."),
+]
+
+
+def describe(key: str) -> str:
+    """A translator's note saying what the text at ``key`` is."""
+    for pattern, role in _ROLES:
+        if re.search(pattern, key):
+            return role
+    return "A paragraph of the leaflet."
+
+
+def section_of(key: str) -> str:
+    """Where the text at ``key`` prints, in the layout's own words."""
+    parts = key.split(".")
+    if parts[0] == "sections" and len(parts) > 1 and parts[1] in ui.SECTION_TITLES:
+        return f"Section '{ui.SECTION_TITLES[parts[1]].message}'"
+    return "Title block (page 1)"
+
+
+def protected_names(leaflet: Leaflet) -> list[str]:
+    """Names a translation must keep exactly: the brand names and :data:`KEEP_UNCHANGED`."""
+    names = {word for brand in leaflet.identity.brands for word in brand.name.split()}
+    return sorted(names | set(KEEP_UNCHANGED))
+
+
+def notes_for(leaflet: Leaflet, text: Text) -> list[str]:
+    """The ``#.`` notes for one message."""
+    notes = [f"{section_of(text.key)}: {describe(text.key)}"]
+    kept = [name for name in protected_names(leaflet) if re.search(rf"\b{re.escape(name)}\b", text.value)]
+    if kept:
+        notes.append(f"Keep unchanged: {', '.join(kept)}")
+    numbers = [quantity.display for quantity in quantities(text.value)]
+    if numbers:
+        notes.append(f"Numbers and units must match: {', '.join(numbers)}")
+    return notes
+
+
+def extract_messages(leaflet: Leaflet) -> Iterator[ExtractResult]:
+    """Every message of ``leaflet`` in Babel's extractor result form, in file order."""
+    for text in leaflet.texts():
+        yield text.location.line, "pgettext", (f"{leaflet.id}:{text.key}", text.value), notes_for(leaflet, text)
+
+
+def extract_leaflet(
+    fileobj: IO[bytes],
+    keywords: Collection[str] | Mapping[str, Any],
+    comment_tags: Collection[str],
+    options: Mapping[str, Any],
+) -> Iterator[ExtractResult]:
+    """Babel extraction method for ``leaflets/*.yaml`` (see the module docstring).
+
+    A leaflet that fails validation raises
+    :class:`~medleaflet.errors.MedleafletError` naming its ``file:line``.
+    """
+    name = Path(getattr(fileobj, "name", "leaflet.yaml"))
+    display = name.as_posix().removeprefix("./")
+    document = parse_yaml(decode(fileobj.read(), display), display)
+    yield from extract_messages(validate_leaflet(document, expected_id=name.stem))

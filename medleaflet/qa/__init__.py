@@ -1,0 +1,1 @@
+"""Quality checks for translations: each check a small function, one runner."""
