@@ -77,6 +77,15 @@ class Catalogue:
         """Every message but the header, in file order."""
         return (message for message in self.catalog if message.id)
 
+    def find(self, context: str, msgid: str) -> Message | None:
+        """The entry for ``msgid`` in ``context``; failing that, the only entry
+        with that context (a translation of an older English text), if any."""
+        exact = self.catalog.get(msgid, context=context)
+        if exact is not None:
+            return exact
+        same_context = [message for message in self.messages() if message.context == context]
+        return same_context[0] if len(same_context) == 1 else None
+
 
 def _header(catalog: Catalog, name: str) -> str | None:
     """The value of a ``# Name: value`` line of the header comment, if any."""
@@ -91,8 +100,9 @@ def read_review(catalog: Catalog, display: str) -> Review:
     """The review fields of a catalogue header; raises :class:`InputError` if malformed."""
     status = (_header(catalog, REVIEW_HEADER) or NOT_REVIEWED).lower()
     if status not in (REVIEWED, NOT_REVIEWED):
-        raise InputError(f"{REVIEW_HEADER} must be '{REVIEWED}' or '{NOT_REVIEWED}', not {status!r}",
-                         SourceLocation(display, 1))
+        raise InputError(
+            f"{REVIEW_HEADER} must be '{REVIEWED}' or '{NOT_REVIEWED}', not {status!r}", SourceLocation(display, 1)
+        )
     by = _header(catalog, REVIEWER_HEADER)
     raw_date = _header(catalog, REVIEW_DATE_HEADER)
     date = None
@@ -100,11 +110,13 @@ def read_review(catalog: Catalog, display: str) -> Review:
         try:
             date = dt.date.fromisoformat(raw_date)
         except ValueError:
-            raise InputError(f"{REVIEW_DATE_HEADER} must be a date written YYYY-MM-DD, not {raw_date!r}",
-                             SourceLocation(display, 1)) from None
+            raise InputError(
+                f"{REVIEW_DATE_HEADER} must be a date written YYYY-MM-DD, not {raw_date!r}", SourceLocation(display, 1)
+            ) from None
     if status == REVIEWED and not (by and date):
-        raise InputError(f"a reviewed catalogue needs {REVIEWER_HEADER} and {REVIEW_DATE_HEADER}",
-                         SourceLocation(display, 1))
+        raise InputError(
+            f"a reviewed catalogue needs {REVIEWER_HEADER} and {REVIEW_DATE_HEADER}", SourceLocation(display, 1)
+        )
     return Review(status == REVIEWED, by, date)
 
 
@@ -142,7 +154,8 @@ def set_review(catalog: Catalog, reviewed: bool, by: str = "", date: str = "") -
     """Set the review lines of ``catalog``'s header comment (kept by ``pybabel update``)."""
     names = (REVIEW_HEADER.lower(), REVIEWER_HEADER.lower(), REVIEW_DATE_HEADER.lower())
     kept = [
-        line for line in catalog.header_comment.splitlines()
+        line
+        for line in catalog.header_comment.splitlines()
         if line.lstrip("# ").partition(":")[0].strip().lower() not in names and line.strip() != "#"
     ]
     review = [
@@ -173,7 +186,7 @@ def run_pybabel(project: Project, *args: str) -> str:
     except SystemExit as exc:
         if exc.code:
             raise InputError(f"pybabel {args[0]} failed: {log.getvalue().strip() or exc.code}") from None
-    except Exception as exc:  # noqa: BLE001 - an extractor error, with its own location
+    except Exception as exc:  # an extractor error: keep its own location
         if hasattr(exc, "lines"):
             raise
         raise InputError(f"pybabel {args[0]} failed: {exc}") from None
@@ -188,9 +201,21 @@ def extract(project: Project) -> Path:
     target = pot_path(project)
     target.parent.mkdir(parents=True, exist_ok=True)
     run_pybabel(
-        project, "extract", "-F", "babel.cfg", "-o", target.relative_to(project.root).as_posix(),
-        "--project", "medleaflet", "--version", __version__, "--copyright-holder", "medleaflet contributors",
-        "--msgid-bugs-address", "translations@medleaflet.invalid", ".",
+        project,
+        "extract",
+        "-F",
+        "babel.cfg",
+        "-o",
+        target.relative_to(project.root).as_posix(),
+        "--project",
+        "medleaflet",
+        "--version",
+        __version__,
+        "--copyright-holder",
+        "medleaflet contributors",
+        "--msgid-bugs-address",
+        "translations@medleaflet.invalid",
+        ".",
     )
     return target
 
@@ -201,8 +226,18 @@ def update(project: Project, locale: str | None = None) -> None:
     Changed source texts become fuzzy (never printed) with the previous
     msgid kept for the translator.
     """
-    args = ["update", "-i", pot_path(project).relative_to(project.root).as_posix(), "-d", "translations",
-            "-D", DOMAIN, "--previous", "-w", "76"]
+    args = [
+        "update",
+        "-i",
+        pot_path(project).relative_to(project.root).as_posix(),
+        "-d",
+        "translations",
+        "-D",
+        DOMAIN,
+        "--previous",
+        "-w",
+        "76",
+    ]
     if locale:
         args += ["-l", locale]
     run_pybabel(project, *args)
@@ -213,8 +248,20 @@ def init(project: Project, locale: str) -> Path:
     path = po_path(project, locale)
     if path.exists():
         raise InputError(f"{display_name(path, project.root)} already exists; use 'update' instead")
-    run_pybabel(project, "init", "-i", pot_path(project).relative_to(project.root).as_posix(), "-d",
-                "translations", "-D", DOMAIN, "-l", locale, "-w", "76")
+    run_pybabel(
+        project,
+        "init",
+        "-i",
+        pot_path(project).relative_to(project.root).as_posix(),
+        "-d",
+        "translations",
+        "-D",
+        DOMAIN,
+        "-l",
+        locale,
+        "-w",
+        "76",
+    )
     catalogue = load_catalogue(project, locale)
     set_review(catalogue.catalog, reviewed=False)
     write_catalogue(catalogue)

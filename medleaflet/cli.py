@@ -15,6 +15,7 @@ file, never to the terminal.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -25,9 +26,12 @@ from typing import TextIO
 
 from . import __version__, catalogues
 from .errors import MedleafletError, UsageError
-from .localise import parse_locale
+from .locales import SOURCE_LOCALE, parse_locale
 from .pipeline import build_leaflet
 from .project import Project, default_root
+from .qa.checks import blocking, check_catalogue
+from .sources import SourceMessage, leaflet_sources, protected_names, ui_sources
+from .status import format_table, translation_status
 from .templates import DEFAULT_TEMPLATE, load_template
 from .validate import load_leaflet
 
@@ -75,6 +79,11 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--out", type=Path, default=Path("out"), metavar="DIR", help="output folder (default: %(default)s)"
     )
+    build.add_argument(
+        "--allow-fallback",
+        action="store_true",
+        help="print missing or out-of-date translations in English, marked [EN], instead of refusing the language",
+    )
     build.set_defaults(handler=_cmd_build)
 
     listing = commands.add_parser(
@@ -87,8 +96,7 @@ def make_parser() -> argparse.ArgumentParser:
     extract = commands.add_parser(
         "extract",
         help="write translations/leaflets.pot from the leaflets and the layout",
-        description="Extract every translatable message into translations/leaflets.pot "
-        "(pybabel extract -F babel.cfg).",
+        description="Extract every translatable message into translations/leaflets.pot (pybabel extract -F babel.cfg).",
     )
     extract.set_defaults(handler=_cmd_extract)
 
@@ -109,6 +117,26 @@ def make_parser() -> argparse.ArgumentParser:
     )
     init.add_argument("locale", metavar="LOCALE", help="language code, e.g. fr, pt_BR, zh")
     init.set_defaults(handler=_cmd_init)
+
+    status = commands.add_parser(
+        "status",
+        help="show translation progress and review status",
+        description="Per language and leaflet: messages translated, fuzzy (stale) and missing, and whether a "
+        "qualified medical translator has reviewed the language.",
+    )
+    status.add_argument("--lang", metavar="LOCALE", action="append", dest="langs", help="only these languages")
+    status.add_argument("--format", choices=("table", "json"), default="table", help="output format")
+    status.set_defaults(handler=_cmd_status)
+
+    check = commands.add_parser(
+        "check",
+        help="check leaflets and translations; non-zero exit on a blocking problem",
+        description="Validate every leaflet, then check every catalogue (or one) against the English: "
+        "missing, fuzzy or stale messages, numbers and units, placeholders, markup and protected names. "
+        "Each finding prints as FILE:LINE: MSGCTXT: PROBLEM. Exit code 1 if any is blocking.",
+    )
+    check.add_argument("--lang", metavar="LOCALE", action="append", dest="langs", help="only these languages")
+    check.set_defaults(handler=_cmd_check)
     return parser
 
 
@@ -123,7 +151,7 @@ def _cmd_build(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     locales = [project.locale(code) for code in (args.langs or ["en"])]
     for leaflet_id in leaflets:
         for locale in locales:
-            result = build_leaflet(project, leaflet_id, locale, args.template, args.out)
+            result = build_leaflet(project, leaflet_id, locale, args.template, args.out, args.allow_fallback)
             print(f"wrote {result.path} ({result.pages} pages, {result.size} bytes)", file=out)
     return EXIT_OK
 
@@ -168,6 +196,54 @@ def _cmd_init(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     path = catalogues.init(project, locale)
     print(f"wrote {path}", file=out)
     return EXIT_OK
+
+
+def _translated_locales(project: Project, langs: list[str] | None) -> list[str]:
+    chosen = [project.locale(code) for code in langs] if langs else project.locales()
+    return [locale for locale in chosen if locale != SOURCE_LOCALE]
+
+
+def _message_groups(project: Project) -> dict[str, list[SourceMessage]]:
+    """Source messages per leaflet id, plus 'ui' for the layout's words."""
+    groups = {
+        leaflet_id: leaflet_sources(load_leaflet(project.leaflet_path(leaflet_id), project.root))
+        for leaflet_id in project.leaflet_ids()
+    }
+    groups["ui"] = ui_sources()
+    return groups
+
+
+def _cmd_status(project: Project, args: argparse.Namespace, out: TextIO) -> int:
+    groups = _message_groups(project)
+    rows = [
+        row
+        for locale in _translated_locales(project, args.langs)
+        for row in translation_status(catalogues.load_catalogue(project, locale), groups)
+    ]
+    if args.format == "json":
+        print(json.dumps([row.as_dict() for row in rows], indent=2, ensure_ascii=False), file=out)
+    else:
+        print(format_table(rows), file=out)
+    return EXIT_OK
+
+
+def _cmd_check(project: Project, args: argparse.Namespace, out: TextIO) -> int:
+    leaflets = [load_leaflet(project.leaflet_path(leaflet_id), project.root) for leaflet_id in project.leaflet_ids()]
+    sources = [source for leaflet in leaflets for source in leaflet_sources(leaflet)] + ui_sources()
+    protected = sorted({name for leaflet in leaflets for name in protected_names(leaflet)})
+    failed = False
+    for locale in _translated_locales(project, args.langs):
+        catalogue = catalogues.load_catalogue(project, locale)
+        findings = check_catalogue(catalogue, sources, protected)
+        for finding in findings:
+            print(finding, file=out)
+        stops = len(blocking(findings))
+        failed = failed or bool(stops)
+        print(
+            f"{catalogue.display}: {len(sources)} messages, {stops} blocking, {len(findings) - stops} warnings",
+            file=out,
+        )
+    return EXIT_INPUT if failed else EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:

@@ -82,6 +82,17 @@ class ValidationError(InputError):
         return [str(problem) for problem in self.problems]
 
 
+class IncompleteTranslationError(ValidationError):
+    """A language cannot be printed: messages are missing, stale or fail QA."""
+
+    def __init__(self, problems: list[Problem], hint: str) -> None:
+        super().__init__(problems)
+        self.hint = hint
+
+    def lines(self) -> list[str]:
+        return [*super().lines(), self.hint]
+
+
 class UsageError(MedleafletError):
     """The command line asks for something that does not exist or makes no sense."""
 

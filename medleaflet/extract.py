@@ -23,10 +23,8 @@ from . import ui
 from .load import decode, parse_yaml
 from .model import Leaflet, Text
 from .qa.numbers import quantities
+from .sources import protected_names
 from .validate import validate_leaflet
-
-#: Words that stay as they are in every language, beyond the brand names.
-KEEP_UNCHANGED: tuple[str, ...] = ("GABA-B",)
 
 ExtractResult = tuple[int, str, tuple[str, str], list[str]]
 
@@ -37,8 +35,11 @@ _ROLES: list[tuple[str, str]] = [
     (r"^identity\.forms\.\w+\.name$", "A dosage form, in the table column 'Form'."),
     (r"^identity\.forms\.\w+\.strengths\.", "A strength, in the table column 'Strengths'."),
     (r"^identity\.strength_warning$", "Safety warning in an amber box on page 1."),
-    (r"\.drugs\.", "Name of an interacting medicine (INN), in a list. Use the INN your language uses; keep any "
-     "name in brackets as a second name."),
+    (
+        r"\.drugs\.",
+        "Name of an interacting medicine (INN), in a list. Use the INN your language uses; keep any "
+        "name in brackets as a second name.",
+    ),
     (r"\.title$", "Heading in bold."),
     (r"\.intro$|_intro$", "Sentence that introduces the text or list after it."),
     (r"\.effect$", "Interaction table, row 'What can happen'."),
@@ -62,12 +63,6 @@ def section_of(key: str) -> str:
     if parts[0] == "sections" and len(parts) > 1 and parts[1] in ui.SECTION_TITLES:
         return f"Section '{ui.SECTION_TITLES[parts[1]].message}'"
     return "Title block (page 1)"
-
-
-def protected_names(leaflet: Leaflet) -> list[str]:
-    """Names a translation must keep exactly: the brand names and :data:`KEEP_UNCHANGED`."""
-    names = {word for brand in leaflet.identity.brands for word in brand.name.split()}
-    return sorted(names | set(KEEP_UNCHANGED))
 
 
 def notes_for(leaflet: Leaflet, text: Text) -> list[str]:

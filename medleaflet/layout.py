@@ -35,7 +35,7 @@ from reportlab.platypus import (
 from . import ui
 from .errors import InputError
 from .fonts import FontFamily
-from .localise import Localiser
+from .localise import FALLBACK_MARK, Localiser
 from .markup import escape
 from .model import Leaflet, Text, TextList
 from .templates import Template
@@ -288,7 +288,11 @@ class LeafletLayout:
 
     def title_block(self) -> list[Flowable]:
         identity = self.leaflet.identity
-        story: list[Flowable] = [
+        story: list[Flowable] = []
+        if self.loc.fallbacks:
+            notice = self.u(ui.FALLBACK_NOTICE, marker=FALLBACK_MARK)
+            story.append(self.box([self.p(notice, "warning_title")], "caution"))
+        story += [
             self.p(self.u(ui.LEAFLET_LABEL).upper(), "label"),
             Paragraph(escape(self.medicine), self.styles["title"]),
             self.p(self.t(identity.drug_class), "subtitle"),
@@ -527,10 +531,22 @@ class LeafletLayout:
     # ------------------------------------------------------- page furniture
 
     def review_line(self) -> str:
+        """Footer small print: the clinical review of the leaflet and, for a
+        translation, its review by a medical translator."""
         review = self.leaflet.metadata.review
         if review.status == "reviewed" and review.by and review.date:
-            return self.u(ui.REVIEW_DONE, reviewer=review.by, date=self.loc.date(review.date))
-        return self.u(ui.REVIEW_DRAFT)
+            parts = [self.u(ui.REVIEW_DONE, reviewer=review.by, date=self.loc.date(review.date))]
+        else:
+            parts = [self.u(ui.REVIEW_DRAFT)]
+        translation = self.loc.translation_review
+        if translation is not None:
+            if translation.reviewed and translation.by and translation.date:
+                parts.append(
+                    self.u(ui.TRANSLATION_REVIEWED, reviewer=translation.by, date=self.loc.date(translation.date))
+                )
+            else:
+                parts.append(self.u(ui.TRANSLATION_DRAFT))
+        return " \u00b7 ".join(parts)
 
     def draw_page(self, canvas: Canvas, page: int, pages: int) -> None:
         """Draw the running header (pages after the first) and the footer."""

@@ -1,28 +1,40 @@
 """Stage 3, localise: everything language-specific the layout needs.
 
-:func:`localiser_for` takes a locale code and returns a :class:`Localiser`,
-which turns the model's :class:`~medleaflet.model.Text` and the layout's
-:class:`~medleaflet.ui.UIText` into display strings, and formats dates,
-lists and country names through Babel's CLDR data. Text direction and the
+:func:`localiser_for` takes a project, a locale and the messages a leaflet
+needs, and returns a :class:`Localiser`, which turns the model's
+:class:`~medleaflet.model.Text` and the layout's
+:class:`~medleaflet.ui.UIText` into display strings, and formats dates, lists
+and country names through Babel's CLDR data. Text direction and the
 language's own name also come from Babel.
 
-English is the source language, so its localiser returns the source text.
-Catalogue-backed languages plug in here by overriding :meth:`Localiser.lookup`.
+English is the source language: its localiser returns the source text. Other
+languages read their catalogue directly (no compiled ``.mo`` to fall out of
+step) through :class:`CatalogueLocaliser`, which prints only translations
+that pass QA. A fuzzy, missing or stale translation makes the build refuse
+the language, or, with ``allow_fallback``, prints the English text marked
+:data:`FALLBACK_MARK`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
 
-from .errors import UsageError
+from .catalogues import Catalogue, Review, load_catalogue
+from .errors import IncompleteTranslationError
+from .locales import SOURCE_LOCALE, parse_locale
 from .model import Text
+from .project import Project
+from .qa.checks import blocking, check_catalogue
+from .sources import SourceMessage
 from .ui import UIText
 
-SOURCE_LOCALE = "en"
+#: Put before every English passage printed in place of a missing translation.
+FALLBACK_MARK = "[EN]"
 
 
 class Localiser:
@@ -56,6 +68,16 @@ class Localiser:
         name = self.locale.get_display_name(self.locale) or self.code
         return name[:1].upper() + name[1:]
 
+    @property
+    def translation_review(self) -> Review | None:
+        """The medical review of the translation; None for the source language."""
+        return None
+
+    @property
+    def fallbacks(self) -> frozenset[str]:
+        """Contexts printed in English because their translation is not usable."""
+        return frozenset()
+
     def lookup(self, context: str, message: str) -> str:
         """The translation of ``message`` in ``context`` (source: unchanged)."""
         return message
@@ -82,17 +104,61 @@ class Localiser:
         return self.locale.territories.get(code, code)
 
 
-def parse_locale(code: str) -> Locale:
-    """Parse a locale code such as ``en`` or ``pt_BR``; raises :class:`UsageError`."""
-    try:
-        return Locale.parse(code.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
-        raise UsageError(f"{code!r} is not a valid locale code") from None
+class CatalogueLocaliser(Localiser):
+    """A translated language, read from its catalogue.
+
+    Only messages that passed :func:`~medleaflet.qa.checks.check_catalogue`
+    are printed; ``fallback`` holds the contexts to print in English instead.
+    """
+
+    def __init__(self, catalogue: Catalogue, fallback: Iterable[str] = ()) -> None:
+        super().__init__(parse_locale(catalogue.locale))
+        self.catalogue = catalogue
+        self._fallback = frozenset(fallback)
+
+    @property
+    def translation_review(self) -> Review:
+        return self.catalogue.review
+
+    @property
+    def fallbacks(self) -> frozenset[str]:
+        return self._fallback
+
+    def lookup(self, context: str, message: str) -> str:
+        if context in self._fallback:
+            return f"{FALLBACK_MARK} {message}"
+        entry = self.catalogue.find(context, message)
+        assert entry is not None and isinstance(entry.string, str), f"{context} was not checked"
+        return entry.string
 
 
-def localiser_for(code: str) -> Localiser:
-    """The localiser for ``code``. Only the English source exists so far."""
-    locale = parse_locale(code)
-    if str(locale) != SOURCE_LOCALE:
-        raise UsageError(f"no translation for locale {code!r}; available: {SOURCE_LOCALE}")
-    return Localiser(locale)
+def localiser_for(
+    project: Project,
+    code: str,
+    sources: list[SourceMessage],
+    protected: Iterable[str] = (),
+    allow_fallback: bool = False,
+) -> Localiser:
+    """The localiser for ``code``, checked against the ``sources`` it must translate.
+
+    Raises :class:`~medleaflet.errors.IncompleteTranslationError` listing every
+    blocking finding: always for QA failures (numbers, placeholders, markup,
+    protected names), and for missing or fuzzy messages unless
+    ``allow_fallback`` is set.
+    """
+    locale = project.locale(code)
+    if locale == SOURCE_LOCALE:
+        return Localiser(parse_locale(locale))
+    catalogue = load_catalogue(project, locale)
+    findings = blocking(check_catalogue(catalogue, sources, protected))
+    refused = [finding for finding in findings if not (allow_fallback and finding.status)]
+    if refused:
+        missing = sum(1 for finding in refused if finding.status)
+        hint = f"{catalogue.display}: refusing to print {locale}: {len(refused)} problem(s)" + (
+            f", {missing} of them missing or out-of-date translations (--allow-fallback prints those in "
+            "English, marked)"
+            if missing
+            else ""
+        )
+        raise IncompleteTranslationError(refused, hint)
+    return CatalogueLocaliser(catalogue, {finding.path for finding in findings if finding.status})

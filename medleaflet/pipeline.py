@@ -18,6 +18,7 @@ from .layout import LeafletLayout
 from .localise import localiser_for
 from .project import Project
 from .render import DocumentInfo, RenderedPdf, render_pdf
+from .sources import leaflet_sources, protected_names, ui_sources
 from .templates import DEFAULT_TEMPLATE, load_template
 from .validate import load_leaflet
 from .write import write_atomic
@@ -51,19 +52,24 @@ def document_info(layout: LeafletLayout) -> DocumentInfo:
     )
 
 
-def render_leaflet(project: Project, leaflet_id: str, locale: str, template_name: str) -> RenderedPdf:
+def render_leaflet(
+    project: Project, leaflet_id: str, locale: str, template_name: str, allow_fallback: bool = False
+) -> RenderedPdf:
     """Run every stage but writing, and return the rendered PDF."""
     leaflet = load_leaflet(project.leaflet_path(leaflet_id), project.root)
     template = load_template(project.template_path(template_name), project.root)
     family = register_family(template.font_family, project.fonts_dir)
-    localiser = localiser_for(project.locale(locale))
+    sources = leaflet_sources(leaflet) + ui_sources()
+    localiser = localiser_for(project, locale, sources, protected_names(leaflet), allow_fallback)
     layout = LeafletLayout(leaflet, template, localiser, family)
     return render_pdf(layout, document_info(layout))
 
 
-def build_leaflet(project: Project, leaflet_id: str, locale: str, template_name: str, out_dir: Path) -> BuildResult:
+def build_leaflet(
+    project: Project, leaflet_id: str, locale: str, template_name: str, out_dir: Path, allow_fallback: bool = False
+) -> BuildResult:
     """Build one PDF into ``out_dir`` and return what was written."""
-    pdf = render_leaflet(project, leaflet_id, locale, template_name)
+    pdf = render_leaflet(project, leaflet_id, locale, template_name, allow_fallback)
     path = out_dir / output_name(leaflet_id, locale, template_name)
     write_atomic(path, pdf.data)
     return BuildResult(path, pdf.pages, len(pdf.data))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import UsageError
-from .localise import SOURCE_LOCALE, parse_locale
+from .locales import SOURCE_LOCALE, parse_locale
 
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -67,12 +67,18 @@ class Project:
         return self._named(name, "template", self.template_names(), self.templates_dir)
 
     def locale(self, code: str) -> str:
-        """Normalise a locale code and check a translation exists for it."""
-        normal = str(parse_locale(code))
+        """The catalogue locale for a code the user typed (``zh-Hans``, ``tl``...).
+
+        Matches the exact locale first, then its language alone (``tl`` is
+        Babel's alias of ``fil_PH``, served by ``fil``). Raises
+        :class:`UsageError` when no catalogue fits.
+        """
+        wanted = parse_locale(code)
         available = self.locales()
-        if normal not in available:
-            raise UsageError(f"no translation for language {code!r} (available: {', '.join(available)})")
-        return normal
+        for candidate in (str(wanted), f"{wanted.language}_{wanted.script}" if wanted.script else "", wanted.language):
+            if candidate in available:
+                return candidate
+        raise UsageError(f"no translation for language {code!r} (available: {', '.join(available)})")
 
     @staticmethod
     def _named(name: str, kind: str, known: list[str], folder: Path) -> Path:

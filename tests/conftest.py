@@ -8,6 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Message
+from babel.messages.pofile import read_po, write_po
 
 from medleaflet.cli import main
 
@@ -56,3 +58,40 @@ def built_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     code, _, err = run_cli("build", "baclofen", "--lang", "en", "--out", str(out))
     assert code == 0, err
     return out / "baclofen.en.pdf"
+
+
+def edit_catalogue(path: Path, edit: Callable[[Message], None]) -> None:
+    """Apply ``edit`` to every message of a ``.po`` file and write it back."""
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    for message in catalog:
+        if message.id:
+            edit(message)
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=76, include_previous=True)
+
+
+@pytest.fixture
+def translated_project(make_project: Callable[..., Path]) -> Callable[[str], Path]:
+    """A project with the minimal leaflet and a complete catalogue for ``locale``.
+
+    Every translation is the English text itself, which passes every check; a
+    test then spoils the entries it is about.
+    """
+
+    def make(locale: str = "fr") -> Path:
+        root = make_project([DATA / "leaflets" / "minimal.yaml"])
+        shutil.copy(ROOT / "babel.cfg", root / "babel.cfg")
+        (root / "medleaflet").mkdir()
+        shutil.copy(ROOT / "medleaflet" / "ui.py", root / "medleaflet" / "ui.py")
+        for args in (["extract"], ["init", locale]):
+            code, _, err = run_cli("--root", str(root), *args)
+            assert code == 0, err
+        edit_catalogue(root / "translations" / locale / "LC_MESSAGES" / "leaflets.po", _copy_source)
+        return root
+
+    return make
+
+
+def _copy_source(message: Message) -> None:
+    message.string = message.id

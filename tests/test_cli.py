@@ -55,7 +55,7 @@ def test_other_template_gets_a_suffix(make_project: Callable[..., Path], tmp_pat
     [
         (["build", "nosuchdrug"], "error: unknown leaflet 'nosuchdrug' (available: baclofen)"),
         (["build", "../../etc/passwd"], "error: unknown leaflet '../../etc/passwd' (available: baclofen)"),
-        (["build", "--lang", "fr"], "error: no translation for language 'fr' (available: en)"),
+        (["build", "--lang", "de"], "error: no translation for language 'de' (available: en, "),
         (["build", "--lang", "not a locale"], "error: 'not a locale' is not a valid locale code"),
         (["build", "--template", "fancy"], "error: unknown template 'fancy' (available: standard)"),
         (["build", "--frobnicate"], "error: generate.py: unrecognized arguments: --frobnicate"),

@@ -49,8 +49,10 @@ def _to_ascii_digits(text: str) -> str:
 def _parse_number(raw: str, decimal: str, group: str) -> Decimal | None:
     """Interpret ``raw`` with the locale's separators; None if it does not fit them."""
     text = _to_ascii_digits(raw)
-    groups = {group, "\u00a0", "\u202f", " "} if group in {"\u00a0", "\u202f", " "} else {group}
-    decimals = {decimal, "\u066b"} if decimal == "٫" else {decimal}
+    # Arabic's own separators (U+066B decimal, U+066C group) are accepted in
+    # every locale: they cannot be mistaken for each other.
+    groups = {group, "\u066c"} | ({"\u00a0", "\u202f", " "} if group in {"\u00a0", "\u202f", " "} else set())
+    decimals = {decimal, "\u066b"}
     integer, _, fraction = text, "", ""
     for mark in decimals:
         if mark in text:
@@ -89,7 +91,7 @@ def quantities(text: str, locale: Locale | str = "en") -> list[Quantity]:
             for part in re.findall(r"\d+", raw):
                 found.append(Quantity(Decimal(_to_ascii_digits(part)), None, part))
             continue
-        unit, stop = _unit_after(text, match.start() + len(raw))
+        unit, _ = _unit_after(text, match.start() + len(raw))
         display = f"{_to_ascii_digits(raw)} {unit}" if unit else _to_ascii_digits(raw)
         found.append(Quantity(value, unit, display))
     return found

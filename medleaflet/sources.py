@@ -1,0 +1,51 @@
+"""The English source messages: what every catalogue must translate.
+
+:func:`leaflet_sources` lists a leaflet's messages (context
+``{leaflet}:{key}``) and :func:`ui_sources` the layout's own words (context
+``ui:...``). Both come straight from the YAML and the code, not from the
+``.pot``, so a catalogue is always checked against the current English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import ui
+from .model import Leaflet
+
+#: Words that stay as they are in every language, beyond the brand names.
+KEEP_UNCHANGED: tuple[str, ...] = ("GABA-B",)
+
+
+def protected_names(leaflet: Leaflet) -> list[str]:
+    """Names a translation must keep exactly: the brand names and :data:`KEEP_UNCHANGED`."""
+    names = {word for brand in leaflet.identity.brands for word in brand.name.split()}
+    return sorted(names | set(KEEP_UNCHANGED))
+
+
+@dataclass(frozen=True)
+class SourceMessage:
+    """One English message to translate."""
+
+    context: str
+    msgid: str
+    plural: str | None = None
+    brace_format: bool = False
+
+
+def leaflet_sources(leaflet: Leaflet) -> list[SourceMessage]:
+    """Every message of ``leaflet``, in file order."""
+    return [SourceMessage(f"{leaflet.id}:{text.key}", text.value) for text in leaflet.texts()]
+
+
+def ui_sources() -> list[SourceMessage]:
+    """Every layout string declared in :mod:`medleaflet.ui`."""
+    found: dict[tuple[str, str], SourceMessage] = {}
+    for value in vars(ui).values():
+        items = value.values() if isinstance(value, dict) else [value]
+        for item in items:
+            if isinstance(item, ui.UIText):
+                found[(item.context, item.message)] = SourceMessage(
+                    item.context, item.message, brace_format="{" in item.message
+                )
+    return list(found.values())

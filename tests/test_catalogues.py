@@ -1,0 +1,174 @@
+"""Catalogues end to end: translator commands, check, status, build refusal and fallback."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Message
+from babel.messages.pofile import read_po
+
+from .conftest import edit_catalogue, run_cli
+from .test_render import pdf_text
+
+PO = "translations/fr/LC_MESSAGES/leaflets.po"
+
+
+def spoil(root: Path, context: str, change: Callable[[Message], None]) -> int:
+    """Apply ``change`` to the entries with ``context``; returns the msgid line
+    of the entry it changed."""
+
+    def edit(message: Message) -> None:
+        if message.context == context:
+            change(message)
+
+    edit_catalogue(root / PO, edit)
+    with (root / PO).open("rb") as handle:
+        changed = [
+            message.lineno
+            for message in read_po(handle)
+            if message.context == context and (message.fuzzy or message.string != message.id)
+        ]
+    assert len(changed) == 1
+    return changed[0]
+
+
+def build(root: Path, *extra: str) -> tuple[int, str, str]:
+    return run_cli("--root", str(root), "build", "minimal", "--lang", "fr", "--out", str(root / "out"), *extra)
+
+
+def test_complete_catalogue_checks_builds_and_reports(translated_project: Callable[[str], Path]) -> None:
+    root = translated_project("fr")
+    code, out, _ = run_cli("--root", str(root), "check")
+    assert code == 0, out
+    assert out.strip().endswith("0 blocking, 0 warnings")
+    code, _, err = build(root)
+    assert code == 0, err
+    assert "Translation not yet reviewed by a qualified medical translator" in pdf_text(root / "out/minimal.fr.pdf")
+    code, out, _ = run_cli("--root", str(root), "status", "--format", "json")
+    rows = json.loads(out)
+    assert {row["group"] for row in rows} == {"minimal", "ui"}
+    assert all(row["missing"] == 0 and row["fuzzy"] == 0 and row["reviewed"] is False for row in rows)
+
+
+TAMPERING = [
+    (
+        "minimal:identity.forms.tablets.strengths.10_mg",
+        lambda m: setattr(m, "string", "100 mg"),
+        "number '10 mg' of the source is missing or changed",
+    ),
+    (
+        "minimal:identity.forms.tablets.strengths.10_mg",
+        lambda m: setattr(m, "string", "10 mL"),
+        "number '10 mg' of the source is missing or changed",
+    ),
+    (
+        "ui:footer",
+        lambda m: setattr(m, "string", "Page {page}") if m.id.startswith("Page") else None,
+        "Named placeholders absent in translation: {pages}",
+    ),
+    (
+        "minimal:sections.uses.intro",
+        lambda m: setattr(m, "string", '<img src="x.png"/> Testamol treats tests.'),
+        "markup is not allowed in a translation",
+    ),
+    (
+        "minimal:sections.uses.intro",
+        lambda m: setattr(m, "string", "Testamol treats &amp; tests."),
+        "character entities such as '&amp;' are not allowed",
+    ),
+    (
+        "minimal:sections.alcohol.paragraphs.one",
+        lambda m: m.flags.add("fuzzy"),
+        "fuzzy: the translation is out of date",
+    ),
+    ("minimal:sections.alcohol.paragraphs.one", lambda m: setattr(m, "string", ""), "not translated"),
+    (
+        "minimal:sections.alcohol.paragraphs.one",
+        lambda m: setattr(m, "id", "Avoid beer."),
+        "the English source text has changed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("context", "change", "problem"), TAMPERING)
+def test_tampering_is_caught_by_check_and_build(
+    translated_project: Callable[[str], Path], context: str, change: Callable[[Message], None], problem: str
+) -> None:
+    root = translated_project("fr")
+    line = spoil(root, context, change)
+    code, out, _ = run_cli("--root", str(root), "check", "--lang", "fr")
+    assert code == 1
+    assert any(
+        finding.startswith(f"{PO}:{line}: {context}: ") and problem in finding for finding in out.splitlines()
+    ), out
+    code, _, err = build(root)
+    assert code == 1
+    assert f"{PO}:{line}: {context}: " in err
+    assert not (root / "out").exists()
+
+
+def test_fuzzy_is_never_printed_and_fallback_is_marked(translated_project: Callable[[str], Path]) -> None:
+    root = translated_project("fr")
+    context = "minimal:sections.alcohol.paragraphs.one"
+
+    def stale(message: Message) -> None:
+        message.string = "Évitez absolument l'alcool."
+        message.flags.add("fuzzy")
+
+    spoil(root, context, stale)
+    code, _, err = build(root)
+    assert code == 1 and "--allow-fallback" in err.splitlines()[-1]
+    code, _, err = build(root, "--allow-fallback")
+    assert code == 0, err
+    text = pdf_text(root / "out/minimal.fr.pdf")
+    assert "Évitez" not in text
+    assert "[EN] Avoid alcohol." in text
+    assert "They are shown in English and marked [EN]" in text
+
+
+def test_fallback_never_covers_a_number_mismatch(translated_project: Callable[[str], Path]) -> None:
+    root = translated_project("fr")
+    spoil(root, "minimal:sections.how_to_take.instructions.one", lambda m: setattr(m, "string", "Take 2 tablets."))
+    code, _, err = build(root, "--allow-fallback")
+    assert code == 1
+    assert "number '1' of the source is missing or changed" in err
+
+
+def test_reviewed_header_prints_in_footer(translated_project: Callable[[str], Path]) -> None:
+    root = translated_project("fr")
+    path = root / PO
+    text = path.read_text("utf-8").replace(
+        "# Medical review: not reviewed\n# Medical reviewer:\n# Medical review date:",
+        "# Medical review: reviewed\n# Medical reviewer: A. Martin, medical translator\n"
+        "# Medical review date: 2026-11-20",
+    )
+    path.write_text(text, "utf-8")
+    code, out, _ = run_cli("--root", str(root), "status")
+    assert "reviewed by A. Martin, medical translator on 2026-11-20" in out
+    code, _, err = build(root)
+    assert code == 0, err
+    assert "Translation reviewed by A. Martin, medical translator on November 20, 2026" in pdf_text(
+        root / "out/minimal.fr.pdf"
+    ) or "20 novembre 2026" in pdf_text(root / "out/minimal.fr.pdf")
+
+
+def test_update_marks_changed_source_fuzzy(translated_project: Callable[[str], Path]) -> None:
+    root = translated_project("fr")
+    leaflet = root / "leaflets" / "minimal.yaml"
+    leaflet.write_text(leaflet.read_text().replace("one: Avoid alcohol.", "one: Avoid alcohol completely."))
+    assert run_cli("--root", str(root), "extract")[0] == 0
+    assert run_cli("--root", str(root), "update")[0] == 0
+    po = (root / PO).read_text("utf-8")
+    assert '#| msgid "Avoid alcohol."' in po and "#, fuzzy" in po
+    assert "# Medical review: not reviewed" in po
+    code, _, err = build(root)
+    assert code == 1 and "fuzzy" in err
+
+
+def test_init_refuses_existing(translated_project: Callable[[str], Path]) -> None:
+    root = translated_project("fr")
+    code, _, err = run_cli("--root", str(root), "init", "fr")
+    assert code == 1 and "already exists" in err
