@@ -293,7 +293,7 @@ class LeafletLayout:
             notice = self.u(ui.FALLBACK_NOTICE, marker=FALLBACK_MARK)
             story.append(self.box([self.p(notice, "warning_title")], "caution"))
         story += [
-            self.p(self.u(ui.LEAFLET_LABEL).upper(), "label"),
+            self.p(f"{self.u(ui.LEAFLET_LABEL)} \u00b7 {self.loc.language_name}".upper(), "label"),
             Paragraph(escape(self.medicine), self.styles["title"]),
             self.p(self.t(identity.drug_class), "subtitle"),
         ]
@@ -575,7 +575,7 @@ class LeafletLayout:
         self._draw_line(canvas, self.review_line(), first - small.leading, left, width - right, leading=True)
         if self.template.page_numbers:
             canvas.setFont(self.family.bold, small.size)
-            label = self.u(ui.FOOTER_PAGE, page=str(page), pages=str(pages))
+            label = self.u(ui.FOOTER_PAGE, page=self.loc.number(page), pages=self.loc.number(pages))
             self._draw_line(canvas, label, first, left, width - right, leading=False)
         canvas.restoreState()
 

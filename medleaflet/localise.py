@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
+from babel.numbers import format_decimal
 
 from .catalogues import Catalogue, Review, load_catalogue
 from .errors import IncompleteTranslationError
@@ -94,6 +95,10 @@ class Localiser:
     def date(self, value: dt.date) -> str:
         """A date in the locale's long form, e.g. ``25 November 2026``."""
         return format_date(value, format="long", locale=self.locale)
+
+    def number(self, value: int) -> str:
+        """A whole number in the locale's digits and grouping."""
+        return format_decimal(value, locale=self.locale)
 
     def list(self, items: list[str]) -> str:
         """Items joined the locale's way, e.g. ``a, b and c``."""

@@ -99,6 +99,9 @@ def check_catalogue(
     protected = tuple(protected)
     checker = _checker(catalogue.locale)
     locale = Locale.parse(catalogue.locale)
+    if catalogue.catalog.fuzzy:
+        header = SourceLocation(catalogue.display, 1)
+        findings.append(Finding(header, "", "the catalogue header is marked fuzzy; gettext would skip the file"))
     for source in sources:
         message = catalogue.find(source.context, source.msgid)
         problem = status_problem(message, source)

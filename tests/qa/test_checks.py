@@ -60,3 +60,10 @@ def test_doubled_words_are_only_a_warning() -> None:
     findings = check_catalogue(catalogue("fr", entry), [source])
     assert findings and all(not f.blocking for f in findings)
     assert str(findings[0]).endswith("(warning)")
+
+
+def test_fuzzy_header_blocks() -> None:
+    po = '#, fuzzy\nmsgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: fr\\n"\n'
+    catalog = read_po(io.StringIO(po), locale="fr")
+    findings = check_catalogue(Catalogue("fr", Path("x.po"), "x.po", catalog, Review(False, None, None)), [])
+    assert [str(f) for f in findings] == ["x.po:1: the catalogue header is marked fuzzy; gettext would skip the file"]
