@@ -19,6 +19,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -36,7 +37,7 @@ from . import ui
 from .errors import InputError
 from .fonts import FontFamily
 from .localise import FALLBACK_MARK, Localiser
-from .markup import escape
+from .markup import bind_units, escape
 from .model import Leaflet, Text, TextList
 from .templates import Template
 
@@ -82,7 +83,7 @@ class LeafletLayout:
 
     def t(self, text: Text) -> str:
         """A leaflet string in the output language, checked for glyph coverage."""
-        value = self.loc.text(text, self.leaflet.id)
+        value = bind_units(self.loc.text(text, self.leaflet.id))
         missing = self.family.missing_characters(value)
         if missing:
             chars = ", ".join(f"U+{ord(c):04X} {c!r}" for c in missing)
@@ -563,20 +564,30 @@ class LeafletLayout:
             title = self.u(ui.RUNNING_TITLE, medicine=self.medicine)
             self._draw_line(canvas, title, y, left, width - right, leading=True)
             canvas.line(left, y - 2.5 * mm, width - right, y - 2.5 * mm)
-        rule_y = bottom - 5 * mm
+        # The footer sits under a rule just below the text frame. Its lines
+        # wrap, so no language's wording can run off the page; the page number
+        # keeps the trailing end of the first line.
+        rule_y = bottom - 2.5 * mm
         canvas.line(left, rule_y, width - right, rule_y)
         metadata = self.leaflet.metadata
-        canvas.setFont(self.family.regular, small.size)
+        page_label = ""
+        if self.template.page_numbers:
+            page_label = self.u(ui.FOOTER_PAGE, page=self.loc.number(page), pages=self.loc.number(pages))
+        page_width = stringWidth(page_label, self.family.bold, small.size) + 4 * mm if page_label else 0
         version = self.u(
             ui.FOOTER_VERSION, leaflet=self.leaflet.id, version=metadata.version, date=self.loc.date(metadata.revised)
         )
-        first = rule_y - small.leading
-        self._draw_line(canvas, version, first, left, width - right, leading=True)
-        self._draw_line(canvas, self.review_line(), first - small.leading, left, width - right, leading=True)
-        if self.template.page_numbers:
+        text_width = width - left - right
+        lines = simpleSplit(version, self.family.regular, small.size, text_width - page_width)
+        lines += simpleSplit(self.review_line(), self.family.regular, small.size, text_width)
+        y = rule_y - small.leading
+        canvas.setFont(self.family.regular, small.size)
+        for line in lines:
+            self._draw_line(canvas, line, y, left, width - right, leading=True)
+            y -= small.leading
+        if page_label:
             canvas.setFont(self.family.bold, small.size)
-            label = self.u(ui.FOOTER_PAGE, page=self.loc.number(page), pages=self.loc.number(pages))
-            self._draw_line(canvas, label, first, left, width - right, leading=False)
+            self._draw_line(canvas, page_label, rule_y - small.leading, left, width - right, leading=False)
         canvas.restoreState()
 
     def _draw_line(self, canvas: Canvas, text: str, y: float, left: float, right: float, leading: bool) -> None:

@@ -9,7 +9,10 @@ through the helpers below.
 
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape as _xml_escape
+
+from .qa.numbers import UNIT_ALIASES
 
 
 def escape(text: str) -> str:
@@ -20,3 +23,17 @@ def escape(text: str) -> str:
 def bold(text: str) -> str:
     """Escaped ``text`` in bold."""
     return f"<b>{escape(text)}</b>"
+
+
+def bind_units(text: str) -> str:
+    """Join each number to the unit after it with a no-break space, so a line
+    never ends between ``20`` and ``mg``."""
+    return _NUMBER_UNIT.sub("\u00a0", text)
+
+
+def _unit_pattern() -> re.Pattern[str]:
+    aliases = sorted((alias for group in UNIT_ALIASES.values() for alias in group), key=len, reverse=True)
+    return re.compile(rf"(?<=\d)[ \u202f](?=(?:{'|'.join(map(re.escape, aliases))})(?!\w))")
+
+
+_NUMBER_UNIT = _unit_pattern()
