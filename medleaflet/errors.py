@@ -85,12 +85,18 @@ class ValidationError(InputError):
 class IncompleteTranslationError(ValidationError):
     """A language cannot be printed: messages are missing, stale or fail QA."""
 
+    #: At most this many problems are printed; ``check`` lists them all.
+    SHOWN = 25
+
     def __init__(self, problems: list[Problem], hint: str) -> None:
         super().__init__(problems)
         self.hint = hint
 
     def lines(self) -> list[str]:
-        return [*super().lines(), self.hint]
+        lines = super().lines()
+        if len(lines) > self.SHOWN:
+            lines = [*lines[: self.SHOWN], f"... and {len(lines) - self.SHOWN} more ('generate.py check' lists all)"]
+        return [*lines, self.hint]
 
 
 class UsageError(MedleafletError):

@@ -19,7 +19,6 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -35,7 +34,7 @@ from reportlab.platypus import (
 
 from . import ui
 from .errors import InputError
-from .fonts import FontFamily
+from .fonts import CJK_SCRIPTS, COMPLEX_SCRIPTS, FontStack
 from .localise import FALLBACK_MARK, Localiser
 from .markup import bind_units, escape
 from .model import Leaflet, Text, TextList
@@ -66,11 +65,12 @@ BOX_PADDING = 10
 class LeafletLayout:
     """Lays out one leaflet in one language with one template."""
 
-    def __init__(self, leaflet: Leaflet, template: Template, localiser: Localiser, family: FontFamily) -> None:
+    def __init__(self, leaflet: Leaflet, template: Template, localiser: Localiser, fonts: FontStack) -> None:
         self.leaflet = leaflet
         self.template = template
         self.loc = localiser
-        self.family = family
+        self.fonts = fonts
+        self.family = fonts.base
         self.rtl = localiser.direction == "rtl"
         self.colour = {name: colors.HexColor(value) for name, value in template.colours.items()}
         self.styles = self._styles()
@@ -84,11 +84,30 @@ class LeafletLayout:
     def t(self, text: Text) -> str:
         """A leaflet string in the output language, checked for glyph coverage."""
         value = bind_units(self.loc.text(text, self.leaflet.id))
-        missing = self.family.missing_characters(value)
-        if missing:
-            chars = ", ".join(f"U+{ord(c):04X} {c!r}" for c in missing)
-            raise InputError(f"{text.key}: {chars} not covered by font family {self.family.name!r}", text.location)
+        try:
+            self.fonts.runs(value)
+        except InputError as exc:
+            raise InputError(f"{text.key}: {exc.message}", text.location) from None
         return value
+
+    def markup(self, text: str, style: ParagraphStyle | None = None) -> str:
+        """Escaped ``text`` with a ``<font>`` tag around each run not in the base
+        family, in the weight of ``style``."""
+        bold = style is not None and style.fontName == self.family.bold
+        return "".join(
+            escape(run.text)
+            if run.family is self.family
+            else f'<font face="{run.family.bold if bold else run.family.regular}">{escape(run.text)}</font>'
+            for run in self.fonts.runs(text)
+        )
+
+    def text_width(self, text: str, style: ParagraphStyle) -> float:
+        """The width of ``text`` on one line, run by run."""
+        bold = style.fontName == self.family.bold
+        return sum(
+            stringWidth(run.text, run.family.bold if bold else run.family.regular, style.fontSize)
+            for run in self.fonts.runs(text)
+        )
 
     def u(self, item: ui.UIText, **params: str) -> str:
         """A layout string in the output language."""
@@ -112,6 +131,8 @@ class LeafletLayout:
             textColor=self.colour["text"],
             alignment=align,
             spaceAfter=scale["body"].leading * 0.3,
+            shaping=1 if self.loc.script in COMPLEX_SCRIPTS else 0,
+            wordWrap="CJK" if self.loc.script in CJK_SCRIPTS else None,
         )
 
         def derive(name: str, size: str, **overrides: object) -> ParagraphStyle:
@@ -155,13 +176,21 @@ class LeafletLayout:
                 "badge", "table", fontName=self.family.bold, textColor=self.colour["on_dark"], spaceAfter=0
             ),
             "small": derive("small", "small", textColor=self.colour["muted"], spaceAfter=2),
+            "furniture": derive("furniture", "small", textColor=self.colour["muted"], spaceAfter=0),
+            "furniture_bold": derive(
+                "furniture_bold", "small", fontName=self.family.bold, textColor=self.colour["muted"], spaceAfter=0
+            ),
+            "furniture_end": derive(
+                "furniture_end", "small", fontName=self.family.bold, textColor=self.colour["muted"], spaceAfter=0,
+                alignment=TA_LEFT if self.rtl else TA_RIGHT,
+            ),
         }
 
     # ------------------------------------------------------------- builders
 
     def p(self, text: str, style: str = "body") -> Paragraph:
-        """A paragraph of plain text (escaped here)."""
-        return Paragraph(escape(text), self.styles[style])
+        """A paragraph of plain text (escaped here, set in the fonts of its scripts)."""
+        return Paragraph(self.markup(text, self.styles[style]), self.styles[style])
 
     def bullets(self, items: TextList, style: str = "bullet", columns: int = 1, width: float = 0) -> list[Flowable]:
         """One bulleted paragraph per item, then a little space.
@@ -173,11 +202,11 @@ class LeafletLayout:
         """
         sty = self.styles[style]
         texts = [self.t(item) for item in items]
-        paragraphs = [Paragraph(escape(text), sty, bulletText="\u2022") for text in texts]
+        paragraphs = [Paragraph(self.markup(text, sty), sty, bulletText="\u2022") for text in texts]
         gap = Spacer(1, sty.leading * 0.3)
         column_width = (width or self.width) / columns
         fits = all(
-            stringWidth(text, sty.fontName, sty.fontSize) + sty.leftIndent + sty.rightIndent + 8 <= column_width
+            self.text_width(text, sty) + sty.leftIndent + sty.rightIndent + 8 <= column_width
             for text in texts
         )
         if columns == 1 or not fits or len(paragraphs) < 4:
@@ -255,7 +284,8 @@ class LeafletLayout:
         start of ``first`` (the section's first flowable)."""
         title = self.u(ui.SECTION_TITLES[key])
         text = self.u(ui.SECTION_NUMBERED, number=str(number), title=title)
-        heading = SectionHeading(escape(text), self.styles["heading"], Outline(f"section-{key}", text))
+        style = self.styles["heading"]
+        heading = SectionHeading(self.markup(text, style), style, Outline(f"section-{key}", text))
         rule = HRFlowable(width="100%", thickness=1.2, color=self.colour["rule"], spaceBefore=0, spaceAfter=5)
         heading_height = heading.wrap(self.width, self.frame_height)[1] + heading.getSpaceBefore() + 6
         start = getattr(first, "start_height", None)
@@ -295,7 +325,7 @@ class LeafletLayout:
             story.append(self.box([self.p(notice, "warning_title")], "caution"))
         story += [
             self.p(f"{self.u(ui.LEAFLET_LABEL)} \u00b7 {self.loc.language_name}".upper(), "label"),
-            Paragraph(escape(self.medicine), self.styles["title"]),
+            Paragraph(self.markup(self.medicine, self.styles["title"]), self.styles["title"]),
             self.p(self.t(identity.drug_class), "subtitle"),
         ]
         story.append(self.subheading(self.u(ui.FORMS_HEADING)))
@@ -550,50 +580,40 @@ class LeafletLayout:
         return " \u00b7 ".join(parts)
 
     def draw_page(self, canvas: Canvas, page: int, pages: int) -> None:
-        """Draw the running header (pages after the first) and the footer."""
+        """Draw the running header (pages after the first) and the footer.
+
+        Both are laid out as paragraphs, so they wrap, mirror for right-to-left
+        languages and use the fonts of every script in them.
+        """
         width, height = self.template.page_size
         top, right, bottom, left = self.template.margins
-        small = self.template.type_scale["small"]
+        text_width = width - left - right
         canvas.saveState()
-        canvas.setFillColor(self.colour["muted"])
         canvas.setStrokeColor(self.colour["rule"])
         canvas.setLineWidth(0.6)
         if page > 1 and self.template.running_title:
-            y = height - top + 6 * mm
-            canvas.setFont(self.family.bold, small.size)
-            title = self.u(ui.RUNNING_TITLE, medicine=self.medicine)
-            self._draw_line(canvas, title, y, left, width - right, leading=True)
-            canvas.line(left, y - 2.5 * mm, width - right, y - 2.5 * mm)
-        # The footer sits under a rule just below the text frame. Its lines
-        # wrap, so no language's wording can run off the page; the page number
-        # keeps the trailing end of the first line.
+            title = self.p(self.u(ui.RUNNING_TITLE, medicine=self.medicine), "furniture_bold")
+            title.wrapOn(canvas, text_width, top)
+            rule_y = height - top + 3.5 * mm
+            title.drawOn(canvas, left, rule_y + 1.5 * mm)
+            canvas.line(left, rule_y, width - right, rule_y)
         rule_y = bottom - 2.5 * mm
         canvas.line(left, rule_y, width - right, rule_y)
         metadata = self.leaflet.metadata
-        page_label = ""
-        if self.template.page_numbers:
-            page_label = self.u(ui.FOOTER_PAGE, page=self.loc.number(page), pages=self.loc.number(pages))
-        page_width = stringWidth(page_label, self.family.bold, small.size) + 4 * mm if page_label else 0
         version = self.u(
             ui.FOOTER_VERSION, leaflet=self.leaflet.id, version=metadata.version, date=self.loc.date(metadata.revised)
         )
-        text_width = width - left - right
-        lines = simpleSplit(version, self.family.regular, small.size, text_width - page_width)
-        lines += simpleSplit(self.review_line(), self.family.regular, small.size, text_width)
-        y = rule_y - small.leading
-        canvas.setFont(self.family.regular, small.size)
-        for line in lines:
-            self._draw_line(canvas, line, y, left, width - right, leading=True)
-            y -= small.leading
-        if page_label:
-            canvas.setFont(self.family.bold, small.size)
-            self._draw_line(canvas, page_label, rule_y - small.leading, left, width - right, leading=False)
+        details = [self.p(version, "furniture"), self.p(self.review_line(), "furniture")]
+        page_label = ""
+        if self.template.page_numbers:
+            page_label = self.u(ui.FOOTER_PAGE, page=self.loc.number(page), pages=self.loc.number(pages))
+        label_width = self.text_width(page_label, self.styles["furniture_bold"]) + 6 * mm if page_label else 0
+        footer = self._table(
+            [[details, self.p(page_label, "furniture_end")]],
+            [text_width - label_width, label_width],
+            [("VALIGN", (0, 0), (-1, -1), "TOP")] + [(f"{side}PADDING", (0, 0), (-1, -1), 0)
+                                                      for side in ("LEFT", "RIGHT", "TOP", "BOTTOM")],
+        )
+        _, footer_height = footer.wrapOn(canvas, text_width, bottom)
+        footer.drawOn(canvas, left, rule_y - 1.5 * mm - footer_height)
         canvas.restoreState()
-
-    def _draw_line(self, canvas: Canvas, text: str, y: float, left: float, right: float, leading: bool) -> None:
-        """Draw ``text`` at the leading edge (left in LTR) or the trailing edge."""
-        at_left = leading != self.rtl
-        if at_left:
-            canvas.drawString(left, y, text)
-        else:
-            canvas.drawRightString(right, y, text)

@@ -21,6 +21,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from babel import Locale
+from babel.core import get_global
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal
@@ -62,6 +63,15 @@ class Localiser:
     def direction(self) -> str:
         """``'ltr'`` or ``'rtl'``, from CLDR."""
         return "rtl" if self.locale.text_direction == "rtl" else "ltr"
+
+    @property
+    def script(self) -> str:
+        """The language's usual script (ISO 15924, e.g. ``Deva``), from CLDR's likely subtags."""
+        if self.locale.script:
+            return self.locale.script
+        likely = get_global("likely_subtags").get(self.locale.language, "")
+        parts = likely.split("_")
+        return parts[1] if len(parts) > 2 else "Latn"
 
     @property
     def language_name(self) -> str:

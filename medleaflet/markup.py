@@ -33,7 +33,7 @@ def bind_units(text: str) -> str:
 
 def _unit_pattern() -> re.Pattern[str]:
     aliases = sorted((alias for group in UNIT_ALIASES.values() for alias in group), key=len, reverse=True)
-    return re.compile(rf"(?<=\d)[ \u202f](?=(?:{'|'.join(map(re.escape, aliases))})(?!\w))")
+    return re.compile(rf"(?<=\d)[ \u202f](?=(?:{'|'.join(map(re.escape, aliases))})(?![A-Za-z]))")
 
 
 _NUMBER_UNIT = _unit_pattern()

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import ui
-from .fonts import register_family
+from .errors import InputError
+from .fonts import font_stack
 from .layout import LeafletLayout
 from .localise import localiser_for
 from .project import Project
@@ -58,10 +59,15 @@ def render_leaflet(
     """Run every stage but writing, and return the rendered PDF."""
     leaflet = load_leaflet(project.leaflet_path(leaflet_id), project.root)
     template = load_template(project.template_path(template_name), project.root)
-    family = register_family(template.font_family, project.fonts_dir)
+    fonts = font_stack(template.font_family, project.fonts_dir)
     sources = leaflet_sources(leaflet) + ui_sources()
     localiser = localiser_for(project, locale, sources, protected_names(leaflet), allow_fallback)
-    layout = LeafletLayout(leaflet, template, localiser, family)
+    if localiser.direction == "rtl":
+        raise InputError(
+            f"{localiser.language_name} ({localiser.code}) is written right to left, and right-to-left layout is "
+            "not available yet: refusing to print it rather than print it wrongly"
+        )
+    layout = LeafletLayout(leaflet, template, localiser, fonts)
     return render_pdf(layout, document_info(layout))
 
 

@@ -73,7 +73,8 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
     for alias, unit in _UNIT_LOOKUP:
         if stripped.startswith(alias):
             after = stripped[len(alias) : len(alias) + 1]
-            if not after or not (after.isalpha() and alias.isascii()):
+            # 'mg' inside a Latin word ('mgs', 'mgmt') is not a unit; before Chinese text it is.
+            if not (alias.isascii() and after.isascii() and after.isalpha()):
                 return unit, end + offset + len(alias)
     return None, end
 
