@@ -220,24 +220,19 @@ def extract(project: Project) -> Path:
     return target
 
 
+def _template_args(project: Project) -> list[str]:
+    """The pybabel options naming the template, the catalogue folder and domain."""
+    template = pot_path(project).relative_to(project.root).as_posix()
+    return ["-i", template, "-d", "translations", "-D", DOMAIN, "-w", "76"]
+
+
 def update(project: Project, locale: str | None = None) -> None:
     """``pybabel update``: merge the template into one or every catalogue.
 
     Changed source texts become fuzzy (never printed) with the previous
     msgid kept for the translator.
     """
-    args = [
-        "update",
-        "-i",
-        pot_path(project).relative_to(project.root).as_posix(),
-        "-d",
-        "translations",
-        "-D",
-        DOMAIN,
-        "--previous",
-        "-w",
-        "76",
-    ]
+    args = ["update", *_template_args(project), "--previous"]
     if locale:
         args += ["-l", locale]
     run_pybabel(project, *args)
@@ -248,20 +243,7 @@ def init(project: Project, locale: str) -> Path:
     path = po_path(project, locale)
     if path.exists():
         raise InputError(f"{display_name(path, project.root)} already exists; use 'update' instead")
-    run_pybabel(
-        project,
-        "init",
-        "-i",
-        pot_path(project).relative_to(project.root).as_posix(),
-        "-d",
-        "translations",
-        "-D",
-        DOMAIN,
-        "-l",
-        locale,
-        "-w",
-        "76",
-    )
+    run_pybabel(project, "init", *_template_args(project), "-l", locale)
     catalogue = load_catalogue(project, locale)
     set_review(catalogue.catalog, reviewed=False)
     write_catalogue(catalogue)
