@@ -32,13 +32,16 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from . import ui
+from . import shaping, ui
 from .errors import InputError
 from .fonts import CJK_SCRIPTS, COMPLEX_SCRIPTS, FontStack
 from .localise import FALLBACK_MARK, Localiser
 from .markup import bind_units, escape
 from .model import Leaflet, Text, TextList
 from .templates import Template
+
+
+shaping.install()
 
 
 @dataclass(frozen=True)
