@@ -21,6 +21,7 @@ import datetime as dt
 import io
 import logging
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +31,7 @@ from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import PoFileError, read_po, write_po
 
 from . import __version__
-from .errors import InputError, SourceLocation
+from .errors import InputError, Problem, SourceLocation, ValidationError
 from .load import decode, display_name
 from .project import Project
 
@@ -120,6 +121,46 @@ def read_review(catalog: Catalog, display: str) -> Review:
     return Review(status == REVIEWED, by, date)
 
 
+def _po_strings(lines: list[str], start: int) -> tuple[str, int]:
+    """The string of the keyword on line ``start`` and its continuation lines."""
+    first = lines[start].split(" ", 1)[1] if " " in lines[start] else '""'
+    parts = [first]
+    end = start + 1
+    while end < len(lines) and lines[end].startswith('"'):
+        parts.append(lines[end])
+        end += 1
+    return "".join(part.strip()[1:-1] for part in parts), end
+
+
+def duplicate_entries(text: str, display: str) -> list[Problem]:
+    """Entries defined twice (same msgctxt and msgid), as a bad merge leaves them.
+
+    Babel keeps only the last of them without a word; gettext refuses the file.
+    """
+    lines = text.splitlines()
+    seen: dict[tuple[str | None, str], int] = {}
+    problems: list[Problem] = []
+    context: str | None = None
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line.startswith("msgctxt "):
+            context, index = _po_strings(lines, index)
+            continue
+        if line.startswith("msgid "):
+            msgid, end = _po_strings(lines, index)
+            key = (context, msgid)
+            if msgid and key in seen:
+                problems.append(Problem(SourceLocation(display, index + 1), context or "",
+                                        f"duplicate entry (first defined on line {seen[key]})"))
+            elif msgid:
+                seen[key] = index + 1
+            context, index = None, end
+            continue
+        index += 1
+    return problems
+
+
 def load_catalogue(project: Project, locale: str) -> Catalogue:
     """Read ``translations/<locale>/LC_MESSAGES/leaflets.po``.
 
@@ -133,11 +174,16 @@ def load_catalogue(project: Project, locale: str) -> Catalogue:
     except OSError as exc:
         raise InputError(f"{display}: cannot read catalogue ({exc.strerror})") from None
     text = decode(raw, display)
+    duplicates = duplicate_entries(text, display)
+    if duplicates:
+        raise ValidationError(duplicates)
     try:
         catalog = read_po(io.StringIO(text), locale=locale, domain=DOMAIN, abort_invalid=True)
     except PoFileError as exc:
-        line = getattr(exc, "lineno", 1) or 1
-        raise InputError(f"syntax error: {exc}", SourceLocation(display, line)) from None
+        # Babel counts error lines from 0 and appends "on N" to its message.
+        line = (getattr(exc, "lineno", 0) or 0) + 1
+        message = re.sub(r" on \d+$", "", str(exc))
+        raise InputError(f"syntax error: {message}", SourceLocation(display, line)) from None
     except (ValueError, KeyError) as exc:
         raise InputError(f"cannot read catalogue: {exc}", SourceLocation(display, 1)) from None
     return Catalogue(locale, path, display, catalog, read_review(catalog, display))

@@ -172,3 +172,27 @@ def test_init_refuses_existing(translated_project: Callable[[str], Path]) -> Non
     root = translated_project("fr")
     code, _, err = run_cli("--root", str(root), "init", "fr")
     assert code == 1 and "already exists" in err
+
+
+def test_duplicate_entry_from_a_bad_merge_is_refused(translated_project: Callable[[str], Path]) -> None:
+    root = translated_project("fr")
+    po = root / PO
+    text = po.read_text("utf-8")
+    start = text.index('msgctxt "minimal:sections.alcohol.paragraphs.one"')
+    block = text[start : text.index("\n\n", start)]
+    po.write_text(text + "\n" + block.replace('msgstr "', 'msgstr "Buvez ', 1) + "\n", "utf-8")
+    code, out, err = run_cli("--root", str(root), "check", "--lang", "fr")
+    assert code == 1
+    assert "minimal:sections.alcohol.paragraphs.one: duplicate entry (first defined on line" in err
+    assert build(root)[0] == 1
+
+
+def test_merge_conflict_markers_are_a_located_syntax_error(translated_project: Callable[[str], Path]) -> None:
+    root = translated_project("fr")
+    po = root / PO
+    lines = po.read_text("utf-8").splitlines(keepends=True)
+    lines.insert(40, "<<<<<<< HEAD\n")
+    po.write_text("".join(lines), "utf-8")
+    code, _, err = build(root)
+    assert code == 1
+    assert err.startswith(f"{PO}:41: syntax error")
