@@ -151,8 +151,13 @@ def duplicate_entries(text: str, display: str) -> list[Problem]:
             msgid, end = _po_strings(lines, index)
             key = (context, msgid)
             if msgid and key in seen:
-                problems.append(Problem(SourceLocation(display, index + 1), context or "",
-                                        f"duplicate entry (first defined on line {seen[key]})"))
+                problems.append(
+                    Problem(
+                        SourceLocation(display, index + 1),
+                        context or "",
+                        f"duplicate entry (first defined on line {seen[key]})",
+                    )
+                )
             elif msgid:
                 seen[key] = index + 1
             context, index = None, end

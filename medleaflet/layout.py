@@ -40,7 +40,6 @@ from .markup import bind_units, escape
 from .model import Leaflet, Text, TextList
 from .templates import Template
 
-
 shaping.install()
 
 
@@ -184,7 +183,11 @@ class LeafletLayout:
                 "furniture_bold", "small", fontName=self.family.bold, textColor=self.colour["muted"], spaceAfter=0
             ),
             "furniture_end": derive(
-                "furniture_end", "small", fontName=self.family.bold, textColor=self.colour["muted"], spaceAfter=0,
+                "furniture_end",
+                "small",
+                fontName=self.family.bold,
+                textColor=self.colour["muted"],
+                spaceAfter=0,
                 alignment=TA_LEFT if self.rtl else TA_RIGHT,
             ),
         }
@@ -208,10 +211,7 @@ class LeafletLayout:
         paragraphs = [Paragraph(self.markup(text, sty), sty, bulletText="\u2022") for text in texts]
         gap = Spacer(1, sty.leading * 0.3)
         column_width = (width or self.width) / columns
-        fits = all(
-            self.text_width(text, sty) + sty.leftIndent + sty.rightIndent + 8 <= column_width
-            for text in texts
-        )
+        fits = all(self.text_width(text, sty) + sty.leftIndent + sty.rightIndent + 8 <= column_width for text in texts)
         if columns == 1 or not fits or len(paragraphs) < 4:
             return [*paragraphs, gap]
         per_column = -(-len(paragraphs) // columns)
@@ -614,8 +614,8 @@ class LeafletLayout:
         footer = self._table(
             [[details, self.p(page_label, "furniture_end")]],
             [text_width - label_width, label_width],
-            [("VALIGN", (0, 0), (-1, -1), "TOP")] + [(f"{side}PADDING", (0, 0), (-1, -1), 0)
-                                                      for side in ("LEFT", "RIGHT", "TOP", "BOTTOM")],
+            [("VALIGN", (0, 0), (-1, -1), "TOP")]
+            + [(f"{side}PADDING", (0, 0), (-1, -1), 0) for side in ("LEFT", "RIGHT", "TOP", "BOTTOM")],
         )
         _, footer_height = footer.wrapOn(canvas, text_width, bottom)
         footer.drawOn(canvas, left, rule_y - 1.5 * mm - footer_height)

@@ -181,7 +181,7 @@ def test_duplicate_entry_from_a_bad_merge_is_refused(translated_project: Callabl
     start = text.index('msgctxt "minimal:sections.alcohol.paragraphs.one"')
     block = text[start : text.index("\n\n", start)]
     po.write_text(text + "\n" + block.replace('msgstr "', 'msgstr "Buvez ', 1) + "\n", "utf-8")
-    code, out, err = run_cli("--root", str(root), "check", "--lang", "fr")
+    code, _, err = run_cli("--root", str(root), "check", "--lang", "fr")
     assert code == 1
     assert "minimal:sections.alcohol.paragraphs.one: duplicate entry (first defined on line" in err
     assert build(root)[0] == 1

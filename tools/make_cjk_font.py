@@ -57,9 +57,21 @@ def to_truetype(font: TTFont) -> None:
         del font["VORG"]
     maxp = font["maxp"]
     maxp.tableVersion = 0x00010000
-    for field in ("maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
-                  "maxStackElements", "maxSizeOfInstructions", "maxComponentElements", "maxPoints",
-                  "maxContours", "maxCompositePoints", "maxCompositeContours", "maxComponentDepth"):
+    for field in (
+        "maxZones",
+        "maxTwilightPoints",
+        "maxStorage",
+        "maxFunctionDefs",
+        "maxInstructionDefs",
+        "maxStackElements",
+        "maxSizeOfInstructions",
+        "maxComponentElements",
+        "maxPoints",
+        "maxContours",
+        "maxCompositePoints",
+        "maxCompositeContours",
+        "maxComponentDepth",
+    ):
         setattr(maxp, field, 0)
     maxp.maxZones = 1
     font["head"].indexToLocFormat = 0

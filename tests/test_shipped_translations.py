@@ -1,0 +1,89 @@
+"""The catalogues we ship: complete, clean, unreviewed, and printable."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from medleaflet.catalogues import load_catalogue, po_path
+from medleaflet.project import Project
+from medleaflet.qa.checks import blocking, check_catalogue
+from medleaflet.sources import leaflet_sources, protected_names, ui_sources
+from medleaflet.validate import load_leaflet
+
+from .conftest import ROOT, run_cli
+from .test_render import pdf_text
+
+PROJECT = Project(ROOT)
+REQUIRED = {"ar", "es", "fil", "fr", "hi", "ru", "vi", "zh"}
+SHIPPED = [locale for locale in PROJECT.locales() if locale != "en"]
+#: Languages whose scripts the standard font family draws today.
+LATIN_OR_CYRILLIC = ["es", "fil", "fr", "ru", "vi"]
+
+
+def test_required_languages_ship() -> None:
+    assert REQUIRED <= set(SHIPPED)
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+def test_catalogue_passes_check(locale: str) -> None:
+    leaflets = [load_leaflet(PROJECT.leaflet_path(name), ROOT) for name in PROJECT.leaflet_ids()]
+    sources = [s for leaflet in leaflets for s in leaflet_sources(leaflet)] + ui_sources()
+    protected = sorted({name for leaflet in leaflets for name in protected_names(leaflet)})
+    findings = blocking(check_catalogue(load_catalogue(PROJECT, locale), sources, protected))
+    assert [str(finding) for finding in findings] == []
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+def test_catalogue_starts_not_reviewed(locale: str) -> None:
+    assert load_catalogue(PROJECT, locale).review.reviewed is False
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext (msgfmt) is not installed")
+@pytest.mark.parametrize("locale", SHIPPED)
+def test_msgfmt_check_and_statistics(locale: str) -> None:
+    result = subprocess.run(
+        ["msgfmt", "-c", "--statistics", "-o", "/dev/null", str(po_path(PROJECT, locale))],
+        capture_output=True,
+        text=True,
+        env={"LC_ALL": "C", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"^\d+ translated messages\.$", result.stderr.strip().splitlines()[-1]), result.stderr
+
+
+@pytest.mark.parametrize("locale", LATIN_OR_CYRILLIC)
+def test_translation_builds(locale: str, tmp_path: Path) -> None:
+    code, _, err = run_cli("build", "baclofen", "--lang", locale, "--out", str(tmp_path))
+    assert code == 0, err
+    text = pdf_text(tmp_path / f"baclofen.{locale}.pdf")
+    catalogue = load_catalogue(PROJECT, locale)
+    disclaimer = catalogue.catalog.get(
+        "This leaflet does not replace advice from your doctor, nurse or pharmacist. "
+        "Read the leaflet that comes with your medicine too.",
+        context="ui:end",
+    )
+    assert " ".join(disclaimer.string.split()) in text
+    assert "[EN]" not in text
+
+
+def test_chinese_builds_with_embedded_cjk_font(tmp_path: Path) -> None:
+    code, _, err = run_cli("build", "baclofen", "--lang", "zh", "--out", str(tmp_path))
+    assert code == 0, err
+    pdf = tmp_path / "baclofen.zh.pdf"
+    assert "巴氯芬" in pdf_text(pdf).replace(" ", "")
+    from .test_render import fonts_of
+
+    fonts = fonts_of(pdf)
+    assert all(fonts.values()) and any("NotoSansSC" in name for name in fonts)
+
+
+def test_right_to_left_is_refused_not_misprinted(tmp_path: Path) -> None:
+    code, _, err = run_cli("build", "baclofen", "--lang", "ar", "--out", str(tmp_path))
+    assert code == 1
+    assert "right to left" in err and "Traceback" not in err
+    assert not list(tmp_path.iterdir())
