@@ -505,6 +505,8 @@ class LeafletLayout:
             story.append(self.p(self.t(section.driving), "body_bold"))
         story += [self.subheading(self.u(ui.SERIOUS_SIDE_EFFECTS)), self.intro(section.serious_intro)]
         story += self.bullets(section.serious)
+        if section.emergency_note:
+            story.append(self.box([self.p(self.t(section.emergency_note), "warning_title")], "warning"))
         return story
 
     def section_overdose(self) -> list[Flowable]:

@@ -157,6 +157,7 @@ class SideEffects:
     driving: Text | None
     serious_intro: Text
     serious: TextList
+    emergency_note: Text | None
 
 
 @dataclass(frozen=True)

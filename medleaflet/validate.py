@@ -222,6 +222,7 @@ class _Builder:
                 driving=o,
                 serious_intro=t,
                 serious=m,
+                emergency_note=o,
             ),
             overdose=self.build(model.Overdose, (*s, "overdose"), intro=t, signs=m, action=t),
             seek_help=self.build(model.SeekHelp, (*s, "seek_help"), emergency_intro=t, emergency=m, clinic_intro=t),
