@@ -113,6 +113,7 @@ class FontStack:
     def __init__(self, base: FontFamily, by_script: dict[str, FontFamily]) -> None:
         self.base = base
         self.by_script = by_script
+        self._runs: dict[str, list[Run]] = {}  # layout asks for the same strings again
 
     @property
     def families(self) -> list[FontFamily]:
@@ -123,6 +124,10 @@ class FontStack:
 
         Raises :class:`InputError` naming every character no family covers.
         """
+        cached = self._runs.get(text)
+        if cached is not None:
+            return cached
+        original = text
         text = unicodedata.normalize("NFC", text)
         runs: list[Run] = []
         missing: list[Uncovered] = []
@@ -147,6 +152,7 @@ class FontStack:
         if missing:
             unique = list(dict.fromkeys(missing))
             raise InputError("; ".join(str(item) for item in unique))
+        self._runs[original] = runs
         return runs
 
 

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from babel import Locale
-from babel.messages.catalog import Message, TranslationError
+from babel.messages.catalog import Message
 from translate.filters.checks import CheckerConfig, StandardChecker
 from translate.storage.pypo import pounit
 
@@ -179,5 +179,3 @@ def blocking(findings: Iterable[Finding]) -> list[Finding]:
     """Only the findings that stop a build."""
     return [finding for finding in findings if finding.blocking]
 
-
-__all__ = ["Finding", "TranslationError", "blocking", "check_catalogue", "status_problem", "usable"]
