@@ -33,8 +33,9 @@ from reportlab.platypus import (
 )
 
 from . import shaping, ui
+from .bidi import BidiParagraph
 from .errors import InputError
-from .fonts import CJK_SCRIPTS, COMPLEX_SCRIPTS, FontStack
+from .fonts import CJK_SCRIPTS, COMPLEX_SCRIPTS, RTL_SCRIPTS, FontStack
 from .localise import FALLBACK_MARK, Localiser
 from .markup import bind_units, escape
 from .model import Leaflet, Text, TextList
@@ -49,15 +50,6 @@ class Outline:
 
     key: str
     title: str
-
-
-class SectionHeading(Paragraph):
-    """A section heading that also becomes a PDF bookmark."""
-
-    def __init__(self, text: str, style: ParagraphStyle, outline: Outline) -> None:
-        super().__init__(text, style)
-        self.outline = outline
-        self.keepWithNext = True
 
 
 #: Inner padding of highlighted boxes, in points (left and right each).
@@ -194,9 +186,17 @@ class LeafletLayout:
 
     # ------------------------------------------------------------- builders
 
-    def p(self, text: str, style: str = "body") -> Paragraph:
-        """A paragraph of plain text (escaped here, set in the fonts of its scripts)."""
-        return Paragraph(self.markup(text, self.styles[style]), self.styles[style])
+    def p(self, text: str, style: str = "body", bullet: str | None = None) -> Flowable:
+        """A paragraph of plain text, set in the fonts of its scripts.
+
+        Left-to-right text uses ReportLab's Paragraph (escaped here); a
+        right-to-left language, or any text containing right-to-left script,
+        uses :class:`~medleaflet.bidi.BidiParagraph`.
+        """
+        sty = self.styles[style]
+        if self.rtl or any(run.script in RTL_SCRIPTS for run in self.fonts.runs(text)):
+            return BidiParagraph(text, sty, self.fonts, rtl=self.rtl, bullet=bullet)
+        return Paragraph(self.markup(text, sty), sty, bulletText=bullet)
 
     def bullets(self, items: TextList, style: str = "bullet", columns: int = 1, width: float = 0) -> list[Flowable]:
         """One bulleted paragraph per item, then a little space.
@@ -208,7 +208,7 @@ class LeafletLayout:
         """
         sty = self.styles[style]
         texts = [self.t(item) for item in items]
-        paragraphs = [Paragraph(self.markup(text, sty), sty, bulletText="\u2022") for text in texts]
+        paragraphs = [self.p(text, style, bullet="\u2022") for text in texts]
         gap = Spacer(1, sty.leading * 0.3)
         column_width = (width or self.width) / columns
         fits = all(self.text_width(text, sty) + sty.leftIndent + sty.rightIndent + 8 <= column_width for text in texts)
@@ -287,8 +287,9 @@ class LeafletLayout:
         start of ``first`` (the section's first flowable)."""
         title = self.u(ui.SECTION_TITLES[key])
         text = self.u(ui.SECTION_NUMBERED, number=str(number), title=title)
-        style = self.styles["heading"]
-        heading = SectionHeading(self.markup(text, style), style, Outline(f"section-{key}", text))
+        heading = self.p(text, "heading")
+        heading.outline = Outline(f"section-{key}", text)  # type: ignore[attr-defined]  # read by render
+        heading.keepWithNext = True
         rule = HRFlowable(width="100%", thickness=1.2, color=self.colour["rule"], spaceBefore=0, spaceAfter=5)
         heading_height = heading.wrap(self.width, self.frame_height)[1] + heading.getSpaceBefore() + 6
         start = getattr(first, "start_height", None)
@@ -328,7 +329,7 @@ class LeafletLayout:
             story.append(self.box([self.p(notice, "warning_title")], "caution"))
         story += [
             self.p(f"{self.u(ui.LEAFLET_LABEL)} \u00b7 {self.loc.language_name}".upper(), "label"),
-            Paragraph(self.markup(self.medicine, self.styles["title"]), self.styles["title"]),
+            self.p(self.medicine, "title"),
             self.p(self.t(identity.drug_class), "subtitle"),
         ]
         story.append(self.subheading(self.u(ui.FORMS_HEADING)))
@@ -361,7 +362,7 @@ class LeafletLayout:
                 [
                     self.p(self.t(form.name), "table"),
                     self.p(strengths, "table"),
-                    self.p("; ".join(brands) if brands else "\u2013", "table"),
+                    [self.p(brand, "table") for brand in brands] or self.p("\u2013", "table"),
                 ]
             )
         widths = [self.width * 0.3, self.width * 0.2, self.width * 0.5]

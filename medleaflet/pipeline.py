@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import ui
-from .errors import InputError
 from .fonts import font_stack
 from .layout import LeafletLayout
 from .localise import localiser_for
@@ -62,11 +61,6 @@ def render_leaflet(
     fonts = font_stack(template.font_family, project.fonts_dir)
     sources = leaflet_sources(leaflet) + ui_sources()
     localiser = localiser_for(project, locale, sources, protected_names(leaflet), allow_fallback)
-    if localiser.direction == "rtl":
-        raise InputError(
-            f"{localiser.language_name} ({localiser.code}) is written right to left, and right-to-left layout is "
-            "not available yet: refusing to print it rather than print it wrongly"
-        )
     layout = LeafletLayout(leaflet, template, localiser, fonts)
     return render_pdf(layout, document_info(layout))
 

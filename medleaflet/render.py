@@ -4,7 +4,7 @@
 :class:`DocumentInfo` and returns the PDF as bytes. It:
 
 * builds the story twice, so the footer can say "page X of Y";
-* turns every :class:`~medleaflet.layout.SectionHeading` into a bookmark;
+* turns every flowable that carries an ``outline`` (section headings) into a bookmark;
 * writes title, subject, author, keywords and ``/Lang``;
 * is reproducible: ReportLab's invariant mode fixes the document id, and the
   creation date is the leaflet's revision date, never the clock;
@@ -28,7 +28,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from . import __version__
 from .errors import InputError
-from .layout import LeafletLayout, SectionHeading
+from .layout import LeafletLayout, Outline
 
 
 @dataclass(frozen=True)
@@ -57,8 +57,9 @@ class _LeafletDoc(BaseDocTemplate):
     """A document template that adds an outline entry for each section heading."""
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - ReportLab hook
-        if isinstance(flowable, SectionHeading):
-            key, title = flowable.outline.key, flowable.outline.title
+        outline = getattr(flowable, "outline", None)
+        if isinstance(outline, Outline):
+            key, title = outline.key, outline.title
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(title, key, level=0, closed=False)
 

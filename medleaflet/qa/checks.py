@@ -178,4 +178,3 @@ def _markup_problems(original: str, translated: str, brace_format: bool) -> list
 def blocking(findings: Iterable[Finding]) -> list[Finding]:
     """Only the findings that stop a build."""
     return [finding for finding in findings if finding.blocking]
-

@@ -1,0 +1,298 @@
+"""Right-to-left and mixed-direction paragraphs (Unicode bidi, UAX #9).
+
+ReportLab's Paragraph cannot set Arabic or Hebrew: it needs the ``rlbidi``
+module, which is not on PyPI, and turns bidi reordering off when shaping.
+:class:`BidiParagraph` is our own flowable:
+
+1. compute the embedding level of every character of the whole paragraph
+   (rules P, X, W, N and I of UAX #9, including bracket pairs, N0) with
+   fpdf2's implementation, which is tested against Unicode's
+   BidiCharacterTest.txt;
+2. split the text into pieces of one level and one font (script runs from
+   :class:`~medleaflet.fonts.FontStack`), and shape each piece once with
+   HarfBuzz in its resolved direction, so Arabic letters join, lam-alef
+   ligates and brackets mirror;
+3. break lines in logical order at spaces, using the shaped widths;
+4. reorder the pieces of each line (rule L2), dropping the spaces at its
+   ends (rule L1), and draw them from the line's aligned start.
+
+It wraps, splits across pages, draws a bullet on the leading side, and
+aligns right (the default for right-to-left text), left or centre.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass, field
+
+from fpdf.bidi import BidiParagraph as _Bidi
+from fpdf.bidi import TextDirection
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable
+
+from .fonts import FontStack
+from .shaping import ShapedRun, shape_run
+
+_SPACE = " "
+
+
+def embedding_levels(text: str, rtl: bool) -> list[int]:
+    """The resolved embedding level of each character of ``text`` (UAX #9 up to rule I)."""
+    if not text:
+        return []
+    paragraph = _Bidi(text, base_direction=TextDirection.RTL if rtl else TextDirection.LTR)
+    # get_characters_with_embedding_level also applies rule L1 for the whole
+    # paragraph as if it were one line; lines are handled again in reorder().
+    levels = [character.embedding_level for character in paragraph.get_characters_with_embedding_level()]
+    return levels
+
+
+@dataclass
+class Piece:
+    """A shaped stretch of one level and one font; ``space`` marks a word gap."""
+
+    run: ShapedRun
+    level: int
+    space: bool = False
+
+    @property
+    def width(self) -> float:
+        return self.run.width
+
+
+@dataclass
+class Line:
+    pieces: list[Piece] = field(default_factory=list)
+
+    @property
+    def width(self) -> float:
+        return sum(piece.width for piece in self.pieces)
+
+
+def reorder(pieces: list[Piece], base_level: int) -> list[Piece]:
+    """The pieces of one line in visual order (UAX #9 rules L1 and L2)."""
+    pieces = list(pieces)
+    # L1: white space at the end of the line takes the paragraph level; we
+    # drop it instead, since it is never drawn.
+    while pieces and pieces[-1].space:
+        pieces.pop()
+    while pieces and pieces[0].space:
+        pieces.pop(0)
+    if not pieces:
+        return []
+    levels = [piece.level for piece in pieces]
+    highest = max(levels)
+    lowest_odd = min((level for level in levels if level % 2), default=highest + 1)
+    for level in range(highest, lowest_odd - 1, -1):
+        result: list[Piece] = []
+        stretch: list[Piece] = []
+        for piece in pieces:
+            if piece.level >= level:
+                stretch.append(piece)
+            else:
+                result.extend(reversed(stretch))
+                stretch = []
+                result.append(piece)
+        result.extend(reversed(stretch))
+        pieces = result
+    return pieces
+
+
+class BidiParagraph(Flowable):
+    """A paragraph of plain text in any direction; see the module docstring.
+
+    ``text`` is plain text (no markup). ``style`` gives font size, leading,
+    colour, indents, spacing and alignment; its ``fontName`` decides between
+    the regular and the bold face of each script's family.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        style: ParagraphStyle,
+        fonts: FontStack,
+        rtl: bool = True,
+        bullet: str | None = None,
+        _lines: list[Line] | None = None,
+        _first: bool = True,
+    ) -> None:
+        super().__init__()
+        self.text = unicodedata.normalize("NFC", text)
+        self.style = style
+        self.fonts = fonts
+        self.rtl = rtl
+        self.bullet = bullet if _first else None
+        self._first = _first
+        self._words: list[list[Piece]] | None = None
+        self._lines = _lines
+        self._width = 0.0
+        self.height = 0.0
+
+    # ------------------------------------------------------------ shaping
+
+    @property
+    def bold(self) -> bool:
+        return self.style.fontName == self.fonts.base.bold
+
+    def _font_for(self, family_regular: str, family_bold: str) -> str:
+        return family_bold if self.bold else family_regular
+
+    def words(self) -> list[list[Piece]]:
+        """The paragraph as words (lists of shaped pieces); each space is a word of its own.
+
+        A piece is a stretch of one font and one embedding level, shaped once.
+        """
+        if self._words is not None:
+            return self._words
+        text = self.text
+        levels = embedding_levels(text, self.rtl)
+        fonts: list[str] = []
+        scripts: list[str] = []
+        for run in self.fonts.runs(text):
+            fonts += [self._font_for(run.family.regular, run.family.bold)] * len(run.text)
+            scripts += [run.script] * len(run.text)
+        size = self.style.fontSize
+        space_font = self._font_for(self.fonts.base.regular, self.fonts.base.bold)
+        words: list[list[Piece]] = []
+        current: list[Piece] = []
+        start = 0
+        while start < len(text):
+            if text[start] == _SPACE:
+                if current:
+                    words.append(current)
+                    current = []
+                words.append([Piece(shape_run(_SPACE, space_font, size, False), levels[start], space=True)])
+                start += 1
+                continue
+            end = start + 1
+            while (
+                end < len(text) and text[end] != _SPACE and fonts[end] == fonts[start] and levels[end] == levels[start]
+            ):
+                end += 1
+            rtl = bool(levels[start] % 2)
+            current.append(Piece(shape_run(text[start:end], fonts[start], size, rtl, scripts[start]), levels[start]))
+            start = end
+        if current:
+            words.append(current)
+        self._words = words
+        return words
+
+    # ------------------------------------------------------------- layout
+
+    def _available(self, width: float) -> float:
+        return max(width - self.style.leftIndent - self.style.rightIndent, 1.0)
+
+    def break_lines(self, width: float) -> list[Line]:
+        """Greedy line breaking at spaces, in logical order; a word longer
+        than a line is cut between characters."""
+        available = self._available(width)
+        lines: list[Line] = [Line()]
+
+        for word in self.words():
+            line = lines[-1]
+            if word[0].space:
+                if line.pieces:
+                    line.pieces.append(word[0])
+                continue
+            if line.pieces and line.width + sum(piece.width for piece in word) > available:
+                while line.pieces and line.pieces[-1].space:
+                    line.pieces.pop()
+                line = Line()
+                lines.append(line)
+            for piece in self._fit(word, available):
+                if line.pieces and line.width + piece.width > available:
+                    line = Line()
+                    lines.append(line)
+                line.pieces.append(piece)
+        for line in lines:
+            while line.pieces and line.pieces[-1].space:
+                line.pieces.pop()
+        return [line for line in lines if line.pieces] or [Line()]
+
+    def _fit(self, word: list[Piece], available: float) -> list[Piece]:
+        """``word`` unchanged if it fits, else cut into pieces narrower than a line."""
+        if sum(piece.width for piece in word) <= available:
+            return word
+        result: list[Piece] = []
+        for piece in word:
+            if piece.width <= available:
+                result.append(piece)
+                continue
+            run = piece.run
+            start = 0
+            while start < len(run.text):
+                end = start + 1
+                while end < len(run.text):
+                    candidate = shape_run(run.text[start : end + 1], run.font_name, run.font_size, run.rtl)
+                    if candidate.width > available:
+                        break
+                    end += 1
+                part = shape_run(run.text[start:end], run.font_name, run.font_size, run.rtl)
+                result.append(Piece(part, piece.level))
+                start = end
+        return result
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if self._lines is None or self._width != availWidth:
+            if self._lines is None or self._first:
+                self._lines = self.break_lines(availWidth)
+            self._width = availWidth
+        self.height = len(self._lines) * self.style.leading
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        self.wrap(availWidth, availHeight)
+        assert self._lines is not None
+        fit = math.floor((availHeight + 1e-6) / self.style.leading)
+        if fit <= 0 or fit >= len(self._lines):
+            return [] if fit <= 0 else [self]
+        first = BidiParagraph(self.text, self.style, self.fonts, self.rtl, self.bullet, self._lines[:fit], self._first)
+        rest = BidiParagraph(self.text, self.style, self.fonts, self.rtl, None, self._lines[fit:], False)
+        first._width = rest._width = availWidth
+        first.keepWithNext = False
+        return [first, rest]
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - ReportLab API
+        return self.style.spaceBefore if self._first else 0
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - ReportLab API
+        return self.style.spaceAfter
+
+    def draw(self) -> None:
+        assert self._lines is not None
+        canvas = self.canv
+        style = self.style
+        base = 1 if self.rtl else 0
+        available = self._available(self._width)
+        canvas.saveState()
+        canvas.setFillColor(style.textColor)
+        for number, line in enumerate(self._lines):
+            baseline = self.height - number * style.leading - style.fontSize
+            pieces = reorder(line.pieces, base)
+            width = sum(piece.width for piece in pieces)
+            if style.alignment == TA_RIGHT or (style.alignment not in (TA_LEFT, TA_CENTER) and self.rtl):
+                x = style.leftIndent + available - width
+            elif style.alignment == TA_CENTER:
+                x = style.leftIndent + (available - width) / 2
+            else:
+                x = style.leftIndent
+            for piece in pieces:
+                canvas.setFont(piece.run.font_name, piece.run.font_size)
+                canvas.drawString(x, baseline, piece.run.glyphs)
+                x += piece.width
+            if number == 0 and self.bullet:
+                self._draw_bullet(baseline)
+        canvas.restoreState()
+
+    def _draw_bullet(self, baseline: float) -> None:
+        style = self.style
+        bullet = shape_run(self.bullet or "", self.fonts.base.regular, style.fontSize, False)
+        canvas = self.canv
+        canvas.setFont(bullet.font_name, bullet.font_size)
+        if self.rtl:
+            x = self._width - style.bulletIndent - bullet.width
+        else:
+            x = style.bulletIndent
+        canvas.drawString(x, baseline, bullet.glyphs)

@@ -1,0 +1,101 @@
+"""medleaflet.bidi: levels, visual order, mirroring, wrapping and page splits."""
+
+from __future__ import annotations
+
+import io
+
+import pdfplumber
+import pytest
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import SimpleDocTemplate
+
+from medleaflet.bidi import BidiParagraph, embedding_levels
+from medleaflet.fonts import FontStack, font_stack
+
+from .conftest import ROOT
+
+ARABIC = "لا تتوقف عن تناول باكلوفين (Lioresal) فجأة. القوة 25 mg في 5 mL."
+
+
+@pytest.fixture(scope="module")
+def stack() -> FontStack:
+    return font_stack("sans", ROOT / "fonts")
+
+
+def style(stack: FontStack, **overrides: object) -> ParagraphStyle:
+    return ParagraphStyle("t", fontName=stack.base.regular, fontSize=12, leading=16, alignment=TA_RIGHT, **overrides)
+
+
+def render(flowables: list) -> bytes:  # type: ignore[type-arg]
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer).build(flowables)
+    return buffer.getvalue()
+
+
+def test_levels_follow_uax9_with_bracket_pairs() -> None:
+    levels = embedding_levels("أ (Lioresal) 10", rtl=True)
+    # Arabic 1; brackets resolve to the embedding direction (N0) -> 1; Latin and digits 2.
+    assert levels == [1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 2, 2]
+
+
+def latin_words(pdf: bytes) -> list[tuple[str, float]]:
+    """Latin words on page 1 with their x position, left to right."""
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        words = document.pages[0].extract_words()
+    found = [(w["text"].strip("."), w["x0"]) for w in words if w["text"].strip("().").isascii()]
+    return sorted(found, key=lambda item: item[1])
+
+
+def test_latin_and_numbers_keep_ltr_order_inside_rtl(stack: FontStack) -> None:
+    pdf = render([BidiParagraph(ARABIC, style(stack), stack)])
+    words = latin_words(pdf)
+    texts = [text for text, _ in words]
+    # Visual order, left to right, in a right-to-left line: the later clause
+    # ("25 mg in 5 mL") is further left than the earlier name, and each
+    # number stands to the right of its unit (UAX #9 in an RTL paragraph).
+    assert texts.index("mL") < texts.index("5") < texts.index("mg") < texts.index("25")
+    assert texts.index("25") < next(i for i, t in enumerate(texts) if "Lioresal" in t)
+    lioresal = next(text for text in texts if "Lioresal" in text)
+    assert lioresal == "(Lioresal)", "brackets mirror around the name"
+
+
+def test_arabic_is_right_aligned_and_joined(stack: FontStack) -> None:
+    pdf = render([BidiParagraph(ARABIC, style(stack), stack)])
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        page = document.pages[0]
+        arabic = [c for c in page.chars if "Arabic" in c["fontname"]]
+        right_margin = page.width - 72
+        # pdfplumber sizes ligature glyphs by their nominal width, so allow a few points.
+        assert max(c["x1"] for c in arabic) == pytest.approx(right_margin, abs=8)
+        # Joining: shaped glyphs are contextual forms, so fewer glyphs than letters
+        # or private-use codes appear; the isolated forms alone would match 1:1.
+        assert any(ord(c["text"][0]) >= 0xE000 or 0xFE70 <= ord(c["text"][0]) <= 0xFEFF for c in arabic)
+
+
+def test_long_rtl_paragraph_wraps_and_splits_across_pages(stack: FontStack) -> None:
+    text = " ".join([ARABIC] * 120)
+    paragraph = BidiParagraph(text, style(stack), stack)
+    pdf = render([paragraph])
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        assert len(document.pages) >= 2
+        for page in document.pages:
+            for char in page.chars:
+                assert 72 - 0.5 <= char["x0"] and char["x1"] <= page.width - 72 + 0.5
+
+
+def test_overlong_word_is_cut_not_overflowing(stack: FontStack) -> None:
+    pdf = render([BidiParagraph("ب" * 400, style(stack), stack)])
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        page = document.pages[0]
+        assert all(72 - 0.5 <= c["x0"] and c["x1"] <= page.width - 72 + 0.5 for c in page.chars)
+
+
+def test_bullet_on_the_leading_side(stack: FontStack) -> None:
+    sty = style(stack, rightIndent=16, bulletIndent=0)
+    pdf = render([BidiParagraph("نص قصير", sty, stack, bullet="\u2022")])
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        page = document.pages[0]
+        bullet = next(c for c in page.chars if c["text"] == "\u2022")
+        others = [c for c in page.chars if c["text"] != "\u2022"]
+        assert bullet["x0"] > max(c["x1"] for c in others)
