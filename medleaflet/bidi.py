@@ -16,6 +16,10 @@ module, which is not on PyPI, and turns bidi reordering off when shaping.
 4. reorder the pieces of each line (rule L2), dropping the spaces at its
    ends (rule L1), and draw them from the line's aligned start.
 
+Text without spaces (Chinese, Japanese) also breaks between characters,
+following the line-start and line-end rules of :mod:`medleaflet.linebreak`,
+so the same flowable sets CJK paragraphs.
+
 It wraps, splits across pages, draws a bullet on the leading side, and
 aligns right (the default for right-to-left text), left or centre.
 """
@@ -33,6 +37,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from .fonts import FontStack
+from .linebreak import break_opportunities
 from .shaping import ShapedRun, shape_run
 
 _SPACE = " "
@@ -148,6 +153,7 @@ class BidiParagraph(Flowable):
             return self._words
         text = self.text
         levels = embedding_levels(text, self.rtl)
+        breaks = break_opportunities(text)
         fonts: list[str] = []
         scripts: list[str] = []
         for run in self.fonts.runs(text):
@@ -168,11 +174,18 @@ class BidiParagraph(Flowable):
                 continue
             end = start + 1
             while (
-                end < len(text) and text[end] != _SPACE and fonts[end] == fonts[start] and levels[end] == levels[start]
+                end < len(text)
+                and text[end] != _SPACE
+                and fonts[end] == fonts[start]
+                and levels[end] == levels[start]
+                and end not in breaks
             ):
                 end += 1
             rtl = bool(levels[start] % 2)
             current.append(Piece(shape_run(text[start:end], fonts[start], size, rtl, scripts[start]), levels[start]))
+            if end in breaks:  # a line may break here although there is no space (CJK)
+                words.append(current)
+                current = []
             start = end
         if current:
             words.append(current)

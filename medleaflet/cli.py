@@ -26,10 +26,11 @@ from typing import TextIO
 
 from . import __version__, catalogues
 from .errors import MedleafletError, UsageError
+from .fonts import font_stack
 from .locales import SOURCE_LOCALE, parse_locale
 from .pipeline import build_leaflet
 from .project import Project, default_root
-from .qa.checks import blocking, check_catalogue
+from .qa.checks import blocking, check_catalogue, check_coverage
 from .sources import SourceMessage, leaflet_sources, protected_names, ui_sources
 from .status import format_table, translation_status
 from .templates import DEFAULT_TEMPLATE, load_template
@@ -132,7 +133,8 @@ def make_parser() -> argparse.ArgumentParser:
         "check",
         help="check leaflets and translations; non-zero exit on a blocking problem",
         description="Validate every leaflet, then check every catalogue (or one) against the English: "
-        "missing, fuzzy or stale messages, numbers and units, placeholders, markup and protected names. "
+        "missing, fuzzy or stale messages, numbers and units, placeholders, markup, protected names, and "
+        "characters no configured font can draw. "
         "Each finding prints as FILE:LINE: MSGCTXT: PROBLEM. Exit code 1 if any is blocking.",
     )
     check.add_argument("--lang", metavar="LOCALE", action="append", dest="langs", help="only these languages")
@@ -231,10 +233,17 @@ def _cmd_check(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     leaflets = [load_leaflet(project.leaflet_path(leaflet_id), project.root) for leaflet_id in project.leaflet_ids()]
     sources = [source for leaflet in leaflets for source in leaflet_sources(leaflet)] + ui_sources()
     protected = sorted({name for leaflet in leaflets for name in protected_names(leaflet)})
+    template = load_template(project.template_path(DEFAULT_TEMPLATE), project.root)
+    fonts = font_stack(template.font_family, project.fonts_dir)
     failed = False
+    for leaflet in leaflets:
+        for text in leaflet.texts():
+            for item in fonts.uncovered(text.value):
+                print(f"{text.location}: {item}", file=out)
+                failed = True
     for locale in _translated_locales(project, args.langs):
         catalogue = catalogues.load_catalogue(project, locale)
-        findings = check_catalogue(catalogue, sources, protected)
+        findings = check_catalogue(catalogue, sources, protected) + check_coverage(catalogue, fonts)
         for finding in findings:
             print(finding, file=out)
         stops = len(blocking(findings))

@@ -114,10 +114,19 @@ class FontStack:
         self.base = base
         self.by_script = by_script
         self._runs: dict[str, list[Run]] = {}  # layout asks for the same strings again
+        self._missing: list[Uncovered] = []
 
     @property
     def families(self) -> list[FontFamily]:
         return list({family.name: family for family in [self.base, *self.by_script.values()]}.values())
+
+    def uncovered(self, text: str) -> list[Uncovered]:
+        """Every character of ``text`` that no configured family can draw (empty if all can)."""
+        try:
+            self.runs(text)
+        except InputError:
+            return list(dict.fromkeys(self._missing))
+        return []
 
     def runs(self, text: str) -> list[Run]:
         """``text`` (NFC-normalised) split into runs of one family each.
@@ -151,6 +160,7 @@ class FontStack:
                 runs.append(Run(family, script, char))
         if missing:
             unique = list(dict.fromkeys(missing))
+            self._missing = unique
             raise InputError("; ".join(str(item) for item in unique))
         self._runs[original] = runs
         return runs

@@ -81,7 +81,9 @@ class LeafletLayout:
         try:
             self.fonts.runs(value)
         except InputError as exc:
-            raise InputError(f"{text.key}: {exc.message}", text.location) from None
+            context = f"{self.leaflet.id}:{text.key}"
+            where = self.loc.where(context, text.value) or text.location
+            raise InputError(f"{context}: {exc.message}", where) from None
         return value
 
     def markup(self, text: str, style: ParagraphStyle | None = None) -> str:
@@ -126,7 +128,6 @@ class LeafletLayout:
             alignment=align,
             spaceAfter=scale["body"].leading * 0.3,
             shaping=1 if self.loc.script in COMPLEX_SCRIPTS else 0,
-            wordWrap="CJK" if self.loc.script in CJK_SCRIPTS else None,
         )
 
         def derive(name: str, size: str, **overrides: object) -> ParagraphStyle:
@@ -190,11 +191,13 @@ class LeafletLayout:
         """A paragraph of plain text, set in the fonts of its scripts.
 
         Left-to-right text uses ReportLab's Paragraph (escaped here); a
-        right-to-left language, or any text containing right-to-left script,
-        uses :class:`~medleaflet.bidi.BidiParagraph`.
+        right-to-left language, and any text containing right-to-left or CJK
+        script, uses :class:`~medleaflet.bidi.BidiParagraph`, which also
+        applies the CJK line-start and line-end rules.
         """
         sty = self.styles[style]
-        if self.rtl or any(run.script in RTL_SCRIPTS for run in self.fonts.runs(text)):
+        scripts = {run.script for run in self.fonts.runs(text)}
+        if self.rtl or scripts & RTL_SCRIPTS or scripts & CJK_SCRIPTS:
             return BidiParagraph(text, sty, self.fonts, rtl=self.rtl, bullet=bullet)
         return Paragraph(self.markup(text, sty), sty, bulletText=bullet)
 

@@ -27,7 +27,7 @@ from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from .catalogues import Catalogue, Review, load_catalogue
-from .errors import IncompleteTranslationError
+from .errors import IncompleteTranslationError, SourceLocation
 from .locales import SOURCE_LOCALE, parse_locale
 from .model import Text
 from .project import Project
@@ -93,6 +93,10 @@ class Localiser:
         """The translation of ``message`` in ``context`` (source: unchanged)."""
         return message
 
+    def where(self, context: str, message: str) -> SourceLocation | None:
+        """Where the printed text of ``message`` comes from, if not the source file."""
+        return None
+
     def text(self, text: Text, leaflet_id: str) -> str:
         """A leaflet string in this language."""
         return self.lookup(f"{leaflet_id}:{text.key}", text.value)
@@ -138,6 +142,10 @@ class CatalogueLocaliser(Localiser):
     @property
     def fallbacks(self) -> frozenset[str]:
         return self._fallback
+
+    def where(self, context: str, message: str) -> SourceLocation | None:
+        entry = None if context in self._fallback else self.catalogue.find(context, message)
+        return self.catalogue.location(entry) if entry is not None else None
 
     def lookup(self, context: str, message: str) -> str:
         if context in self._fallback:

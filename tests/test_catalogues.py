@@ -196,3 +196,15 @@ def test_merge_conflict_markers_are_a_located_syntax_error(translated_project: C
     code, _, err = build(root)
     assert code == 1
     assert err.startswith(f"{PO}:41: syntax error")
+
+
+def test_uncovered_character_is_reported_and_refused(translated_project: Callable[[str], Path]) -> None:
+    root = translated_project("fr")
+    line = spoil(root, "minimal:sections.uses.intro", lambda m: setattr(m, "string", "Testamol กข treats tests."))
+    code, out, _ = run_cli("--root", str(root), "check", "--lang", "fr")
+    assert code == 1
+    assert f"{PO}:{line}: U+0E01 'ก' not covered by any configured font for script Thai" in out
+    code, _, err = build(root)
+    assert code == 1
+    assert err.startswith(f"{PO}:{line}: minimal:sections.uses.intro: U+0E01 'ก' not covered")
+    assert not (root / "out").exists()

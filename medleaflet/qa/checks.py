@@ -32,6 +32,7 @@ from translate.storage.pypo import pounit
 
 from ..catalogues import Catalogue
 from ..errors import Problem, SourceLocation
+from ..fonts import FontStack
 from ..sources import SourceMessage
 from .numbers import compare
 
@@ -89,6 +90,16 @@ def status_problem(message: Message | None, source: SourceMessage) -> str | None
             return f"plural forms incomplete: this language needs {len(strings)}, {sum(map(bool, strings))} given"
         return "not translated"
     return None
+
+
+def check_coverage(catalogue: Catalogue, fonts: FontStack) -> list[Finding]:
+    """A finding for every translated character no configured font can draw."""
+    findings = []
+    for message in catalogue.messages():
+        for translated in _strings(message):
+            for item in fonts.uncovered(translated):
+                findings.append(Finding(catalogue.location(message), "", str(item)))
+    return findings
 
 
 def check_catalogue(

@@ -1,0 +1,45 @@
+"""medleaflet.linebreak and CJK paragraphs: line-start and line-end rules hold at every width."""
+
+from __future__ import annotations
+
+import pytest
+from reportlab.lib.styles import ParagraphStyle
+
+from medleaflet.bidi import BidiParagraph
+from medleaflet.fonts import FontStack, font_stack
+from medleaflet.linebreak import CANNOT_END, CANNOT_START, break_opportunities
+
+from .conftest import ROOT
+
+CHINESE = (
+    "突然停药可能引起严重的停药反应（戒断症状）。医生会慢慢减少您的剂量，通常需要1到2周或更长时间。"
+    "请注意不要让药用完。停药反应的表现包括：看到或听到实际上不存在的东西；意识模糊、焦虑或行为怪异；"
+    "《注意》Fleqsuvy（25 mg/5 mL）的浓度是Ozobax（5 mg/5 mL）的5倍，每天3次。"
+)
+
+
+@pytest.fixture(scope="module")
+def stack() -> FontStack:
+    return font_stack("sans", ROOT / "fonts")
+
+
+def test_break_opportunities() -> None:
+    breaks = break_opportunities("巴氯芬（25 mg）。每天3次")
+    text = "巴氯芬（25 mg）。每天3次"
+    assert 3 in breaks  # before the opening bracket
+    assert 4 not in breaks  # not after it
+    assert text.index("。") not in breaks  # never before a full stop
+    assert text.index("次") not in breaks  # a number keeps its counter
+    assert not any(0 < i < len(text) and text[i - 1].isascii() and text[i].isascii() for i in breaks)
+
+
+@pytest.mark.parametrize("width", range(80, 400, 7))
+def test_no_line_starts_or_ends_with_forbidden_punctuation(stack: FontStack, width: int) -> None:
+    style = ParagraphStyle("z", fontName=stack.base.regular, fontSize=11, leading=15)
+    paragraph = BidiParagraph(CHINESE, style, stack, rtl=False)
+    lines = ["".join(piece.run.text for piece in line.pieces) for line in paragraph.break_lines(width)]
+    assert "".join(lines).replace(" ", "") == CHINESE.replace(" ", "")
+    for line in lines[1:]:
+        assert line[0] not in CANNOT_START, (width, line)
+    for line in lines[:-1]:
+        assert line[-1] not in CANNOT_END, (width, line)
