@@ -300,12 +300,19 @@ class BidiParagraph(Flowable):
         canvas.restoreState()
 
     def _draw_bullet(self, baseline: float) -> None:
+        """Draw the bullet on the leading side of the first line.
+
+        In right-to-left text the bullet is drawn as a small square: a round
+        dot is the Arabic digit zero (U+0660), so readers (and OCR) could take
+        it for a number.
+        """
         style = self.style
-        bullet = shape_run(self.bullet or "", self.fonts.base.regular, style.fontSize, False)
         canvas = self.canv
-        canvas.setFont(bullet.font_name, bullet.font_size)
         if self.rtl:
-            x = self._width - style.bulletIndent - bullet.width
-        else:
-            x = style.bulletIndent
-        canvas.drawString(x, baseline, bullet.glyphs)
+            side = style.fontSize * 0.3
+            x = self._width - style.bulletIndent - side - style.fontSize * 0.15
+            canvas.rect(x, baseline + style.fontSize * 0.22, side, side, stroke=0, fill=1)
+            return
+        bullet = shape_run(self.bullet or "", self.fonts.base.regular, style.fontSize, False)
+        canvas.setFont(bullet.font_name, bullet.font_size)
+        canvas.drawString(style.bulletIndent, baseline, bullet.glyphs)

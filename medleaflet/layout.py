@@ -331,7 +331,7 @@ class LeafletLayout:
             notice = self.u(ui.FALLBACK_NOTICE, marker=FALLBACK_MARK)
             story.append(self.box([self.p(notice, "warning_title")], "caution"))
         story += [
-            self.p(f"{self.u(ui.LEAFLET_LABEL)} \u00b7 {self.loc.language_name}".upper(), "label"),
+            self.p(f"{self.u(ui.LEAFLET_LABEL)} \u2013 {self.loc.language_name}".upper(), "label"),
             self.p(self.medicine, "title"),
             self.p(self.t(identity.drug_class), "subtitle"),
         ]
@@ -570,7 +570,7 @@ class LeafletLayout:
 
     # ------------------------------------------------------- page furniture
 
-    def review_line(self) -> str:
+    def review_lines(self) -> list[str]:
         """Footer small print: the clinical review of the leaflet and, for a
         translation, its review by a medical translator."""
         review = self.leaflet.metadata.review
@@ -586,7 +586,7 @@ class LeafletLayout:
                 )
             else:
                 parts.append(self.u(ui.TRANSLATION_DRAFT))
-        return " \u00b7 ".join(parts)
+        return parts
 
     def draw_page(self, canvas: Canvas, page: int, pages: int) -> None:
         """Draw the running header (pages after the first) and the footer.
@@ -610,9 +610,9 @@ class LeafletLayout:
         canvas.line(left, rule_y, width - right, rule_y)
         metadata = self.leaflet.metadata
         version = self.u(
-            ui.FOOTER_VERSION, leaflet=self.leaflet.id, version=metadata.version, date=self.loc.date(metadata.revised)
+            ui.FOOTER_VERSION, leaflet=self.medicine, version=metadata.version, date=self.loc.date(metadata.revised)
         )
-        details = [self.p(version, "furniture"), self.p(self.review_line(), "furniture")]
+        details = [self.p(line, "furniture") for line in [version, *self.review_lines()]]
         page_label = ""
         if self.template.page_numbers:
             page_label = self.u(ui.FOOTER_PAGE, page=self.loc.number(page), pages=self.loc.number(pages))

@@ -104,7 +104,7 @@ DISCLAIMER = N_(
 DOCUMENT_TITLE = N_("ui:metadata", "{medicine}: patient information leaflet")
 # TRANSLATORS: Header on pages 2 and later; {medicine} is the medicine name.
 RUNNING_TITLE = N_("ui:header", "{medicine}: patient information")
-# TRANSLATORS: Footer. {leaflet} is the leaflet id (keep as is), {version} e.g. 1.0, {date} a date.
+# TRANSLATORS: Footer. {leaflet} is the medicine's name as in the title, {version} e.g. 1.0, {date} a date.
 FOOTER_VERSION = N_("ui:footer", "Leaflet {leaflet} version {version}, revised {date}")
 # TRANSLATORS: Footer page number: {page} of {pages}.
 FOOTER_PAGE = N_("ui:footer", "Page {page} of {pages}")

@@ -48,7 +48,7 @@ def test_every_interacting_drug_is_printed(text: str, drug: str) -> None:
         "Avoid alcohol while you take baclofen.",
         "Have kidney problems.",
         "Taking too much baclofen is an emergency.",
-        "Leaflet baclofen version 1.0, revised November 25, 2026",
+        "Leaflet Baclofen version 1.0, revised November 25, 2026",
         "Draft: not yet reviewed by a pharmacist or doctor",
         "Lioresal",
         "Fleqsuvy",

@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Read a leaflet PDF back with OCR and score it against its catalogue.
+
+Usage: python tools/ocr_score.py PDF LOCALE [--dpi 300]
+
+Rasterises every page (pdftoppm), runs tesseract in the language's model,
+and reports the share of words read, and of word pairs in reading order,
+that occur in the language's catalogue (msgstr texts; the English source
+text counts too, for brand names and units). Broken shaping or reversed
+right-to-left text scores near 0; correct text scores near 1. For Chinese,
+"words" are single characters. Needs Debian's poppler-utils and
+tesseract-ocr-<lang>.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parent.parent
+TESSERACT = {"ar": "ara", "hi": "hin", "zh": "chi_sim", "ru": "rus", "vi": "vie", "fr": "fra", "es": "spa", "en": "eng"}
+
+
+def tokens(text: str, locale: str) -> list[str]:
+    """Words of ``text``: runs of letters and digits (characters, for Chinese)."""
+    words = re.findall(r"[\w\u0900-\u097f\u0600-\u06ff]+", text.lower())
+    if locale == "zh":
+        return [char for word in words for char in word if not char.isascii()]
+    return [word for word in words if len(word) > 1 or not word.isascii()]
+
+
+def catalogue_words(locale: str) -> tuple[set[str], set[tuple[str, str]]]:
+    path = ROOT / "translations" / locale / "LC_MESSAGES" / "leaflets.po"
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=locale)
+    words: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    for message in catalog:
+        for text in (message.string, message.id) if message.id else ():
+            found = tokens(str(text), locale)
+            words.update(found)
+            pairs.update(itertools.pairwise(found))
+    return words, pairs
+
+
+def ocr(pdf: Path, locale: str, dpi: int) -> str:
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(pdf), f"{folder}/page"], check=True)
+        text = []
+        for image in sorted(Path(folder).glob("page-*.png")):
+            result = subprocess.run(
+                ["tesseract", str(image), "-", "-l", TESSERACT[locale]], capture_output=True, text=True, check=True
+            )
+            text.append(result.stdout)
+        return "\n".join(text)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pdf", type=Path)
+    parser.add_argument("locale")
+    parser.add_argument("--dpi", type=int, default=300)
+    args = parser.parse_args()
+    known_words, known_pairs = catalogue_words(args.locale)
+    read = tokens(ocr(args.pdf, args.locale, args.dpi), args.locale)
+    pairs = list(itertools.pairwise(read))
+    word_score = sum(word in known_words for word in read) / max(len(read), 1)
+    pair_score = sum(pair in known_pairs for pair in pairs) / max(len(pairs), 1)
+    print(
+        f"{args.pdf.name}: {len(read)} words read, {word_score:.2f} known; {len(pairs)} pairs, {pair_score:.2f} known"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
