@@ -14,7 +14,9 @@ module, which is not on PyPI, and turns bidi reordering off when shaping.
    ligates and brackets mirror;
 3. break lines in logical order at spaces, using the shaped widths;
 4. reorder the pieces of each line (rule L2), dropping the spaces at its
-   ends (rule L1), and draw them from the line's aligned start.
+   ends (rule L1), and draw them from the line's aligned start, inside a
+   marked-content span whose ``/ActualText`` is the line's logical text, so
+   copying, searching and screen readers get the text, not glyph codes.
 
 Text without spaces (Chinese, Japanese) also breaks between characters,
 following the line-start and line-end rules of :mod:`medleaflet.linebreak`,
@@ -41,6 +43,11 @@ from .linebreak import break_opportunities
 from .shaping import ShapedRun, shape_run
 
 _SPACE = " "
+
+
+def pdf_text_string(text: str) -> str:
+    """``text`` as a PDF hexadecimal text string (UTF-16BE with a byte order mark)."""
+    return "<" + ("\ufeff" + text).encode("utf-16-be").hex().upper() + ">"
 
 
 def embedding_levels(text: str, rtl: bool) -> list[int]:
@@ -70,6 +77,11 @@ class Piece:
 @dataclass
 class Line:
     pieces: list[Piece] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The line's logical text (the pieces are kept in logical order)."""
+        return "".join(piece.run.text for piece in self.pieces)
 
     @property
     def width(self) -> float:
@@ -291,10 +303,14 @@ class BidiParagraph(Flowable):
                 x = style.leftIndent + (available - width) / 2
             else:
                 x = style.leftIndent
+            # The glyphs are shaped and in visual order; /ActualText gives copy,
+            # search and screen readers the line's logical text instead.
+            canvas.addLiteral(f"/Span <</ActualText {pdf_text_string(line.text)}>> BDC")
             for piece in pieces:
                 canvas.setFont(piece.run.font_name, piece.run.font_size)
                 canvas.drawString(x, baseline, piece.run.glyphs)
                 x += piece.width
+            canvas.addLiteral("EMC")
             if number == 0 and self.bullet:
                 self._draw_bullet(baseline)
         canvas.restoreState()

@@ -190,14 +190,15 @@ class LeafletLayout:
     def p(self, text: str, style: str = "body", bullet: str | None = None) -> Flowable:
         """A paragraph of plain text, set in the fonts of its scripts.
 
-        Left-to-right text uses ReportLab's Paragraph (escaped here); a
-        right-to-left language, and any text containing right-to-left or CJK
-        script, uses :class:`~medleaflet.bidi.BidiParagraph`, which also
-        applies the CJK line-start and line-end rules.
+        Simple left-to-right text uses ReportLab's Paragraph (escaped here).
+        A right-to-left language, and any text in a right-to-left, CJK or
+        complex (shaped) script, uses :class:`~medleaflet.bidi.BidiParagraph`,
+        which shapes each run itself, applies the CJK line-start and line-end
+        rules, and marks each line with its logical text for copying.
         """
         sty = self.styles[style]
         scripts = {run.script for run in self.fonts.runs(text)}
-        if self.rtl or scripts & RTL_SCRIPTS or scripts & CJK_SCRIPTS:
+        if self.rtl or scripts & (RTL_SCRIPTS | CJK_SCRIPTS | COMPLEX_SCRIPTS):
             return BidiParagraph(text, sty, self.fonts, rtl=self.rtl, bullet=bullet)
         return Paragraph(self.markup(text, sty), sty, bulletText=bullet)
 

@@ -27,7 +27,9 @@ CANNOT_START = frozenset(
 #: Characters that must not end a line.
 CANNOT_END = frozenset("([{£¥‘“〈《「『【〔〖〘〚〝（［｛｢＄￡￥")
 
-_CJK_SCRIPTS = {"Hani", "Hira", "Kana", "Bopo", "Hang"}
+#: Scripts written without spaces between words. Korean (Hangul) is not
+#: among them: it puts spaces between words and wraps there.
+_CJK_SCRIPTS = {"Hani", "Hira", "Kana", "Bopo"}
 
 
 def is_cjk(char: str) -> bool:

@@ -95,3 +95,19 @@ def translated_project(make_project: Callable[..., Path]) -> Callable[[str], Pat
 
 def _copy_source(message: Message) -> None:
     message.string = message.id
+
+
+def actual_text(pdf: bytes | Path) -> str:
+    """The logical text a PDF declares with /ActualText spans, in page order."""
+    import re
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf)
+    lines = []
+    for page in reader.pages:
+        content = page.get_contents()
+        data = content.get_data() if content is not None else b""
+        for match in re.finditer(rb"/ActualText <([0-9A-F]+)>", data):
+            lines.append(bytes.fromhex(match.group(1).decode()).decode("utf-16"))
+    return "\n".join(lines)

@@ -13,7 +13,7 @@ from reportlab.platypus import SimpleDocTemplate
 from medleaflet.bidi import BidiParagraph, embedding_levels
 from medleaflet.fonts import FontStack, font_stack
 
-from .conftest import ROOT
+from .conftest import ROOT, actual_text
 
 ARABIC = "لا تتوقف عن تناول باكلوفين (Lioresal) فجأة. القوة 25 mg في 5 mL."
 
@@ -99,3 +99,8 @@ def test_bullet_on_the_leading_side(stack: FontStack) -> None:
         # Drawn as a small square (a round dot reads as the Arabic digit zero).
         (bullet,) = page.rects
         assert bullet["x0"] > max(c["x1"] for c in page.chars)
+
+
+def test_lines_carry_their_logical_text(stack: FontStack) -> None:
+    pdf = render([BidiParagraph(" ".join([ARABIC] * 3), style(stack), stack)])
+    assert " ".join(actual_text(pdf).split("\n")) == " ".join([ARABIC] * 3)
