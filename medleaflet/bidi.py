@@ -54,7 +54,7 @@ def embedding_levels(text: str, rtl: bool) -> list[int]:
     """The resolved embedding level of each character of ``text`` (UAX #9 up to rule I)."""
     if not text:
         return []
-    paragraph = _Bidi(text, base_direction=TextDirection.RTL if rtl else TextDirection.LTR)
+    paragraph = _Bidi(text, base_direction=TextDirection.RTL if rtl else TextDirection.LTR, preserve_bn_chars=True)
     # get_characters_with_embedding_level also applies rule L1 for the whole
     # paragraph as if it were one line; lines are handled again in reorder().
     levels = [character.embedding_level for character in paragraph.get_characters_with_embedding_level()]
