@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from fpdf.bidi import BidiParagraph as _Bidi
@@ -120,14 +121,15 @@ def reorder(pieces: list[Piece], base_level: int) -> list[Piece]:
 class BidiParagraph(Flowable):
     """A paragraph of plain text in any direction; see the module docstring.
 
-    ``text`` is plain text (no markup). ``style`` gives font size, leading,
-    colour, indents, spacing and alignment; its ``fontName`` decides between
-    the regular and the bold face of each script's family.
+    ``text`` is plain text (no markup), or a list of ``(text, bold)`` spans
+    for bold runs inside the paragraph. ``style`` gives font size, leading,
+    colour, indents, spacing and alignment; a bold ``fontName`` sets the whole
+    paragraph in the bold face of each script's family.
     """
 
     def __init__(
         self,
-        text: str,
+        text: str | Sequence[tuple[str, bool]],
         style: ParagraphStyle,
         fonts: FontStack,
         rtl: bool = True,
@@ -136,7 +138,12 @@ class BidiParagraph(Flowable):
         _first: bool = True,
     ) -> None:
         super().__init__()
-        self.text = unicodedata.normalize("NFC", text)
+        spans = [(text, False)] if isinstance(text, str) else list(text)
+        spans = [(unicodedata.normalize("NFC", part), bold) for part, bold in spans]
+        self.spans = spans
+        self.text = "".join(part for part, _ in spans)
+        #: Per character: set in bold although the style is not.
+        self._bold_chars = [bold for part, bold in spans for _ in part]
         self.style = style
         self.fonts = fonts
         self.rtl = rtl
@@ -169,8 +176,10 @@ class BidiParagraph(Flowable):
         fonts: list[str] = []
         scripts: list[str] = []
         for run in self.fonts.runs(text):
-            fonts += [self._font_for(run.family.regular, run.family.bold)] * len(run.text)
-            scripts += [run.script] * len(run.text)
+            for _ in run.text:
+                bold = self.bold or self._bold_chars[len(fonts)]
+                fonts.append(run.family.bold if bold else run.family.regular)
+                scripts.append(run.script)
         size = self.style.fontSize
         space_font = self._font_for(self.fonts.base.regular, self.fonts.base.bold)
         words: list[list[Piece]] = []
@@ -273,8 +282,8 @@ class BidiParagraph(Flowable):
         fit = math.floor((availHeight + 1e-6) / self.style.leading)
         if fit <= 0 or fit >= len(self._lines):
             return [] if fit <= 0 else [self]
-        first = BidiParagraph(self.text, self.style, self.fonts, self.rtl, self.bullet, self._lines[:fit], self._first)
-        rest = BidiParagraph(self.text, self.style, self.fonts, self.rtl, None, self._lines[fit:], False)
+        first = BidiParagraph(self.spans, self.style, self.fonts, self.rtl, self.bullet, self._lines[:fit], self._first)
+        rest = BidiParagraph(self.spans, self.style, self.fonts, self.rtl, None, self._lines[fit:], False)
         first._width = rest._width = availWidth
         first.keepWithNext = False
         return [first, rest]

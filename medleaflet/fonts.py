@@ -60,6 +60,7 @@ SCRIPT_FAMILIES: dict[str, str] = {
     "Hira": "sans-sc",
     "Kana": "sans-sc",
     "Bopo": "sans-sc",
+    "Hang": "sans-sc",
 }
 
 #: Scripts whose letters change shape or order in context (HarfBuzz shaping).

@@ -104,3 +104,16 @@ def test_bullet_on_the_leading_side(stack: FontStack) -> None:
 def test_lines_carry_their_logical_text(stack: FontStack) -> None:
     pdf = render([BidiParagraph(" ".join([ARABIC] * 3), style(stack), stack)])
     assert " ".join(actual_text(pdf).split("\n")) == " ".join([ARABIC] * 3)
+
+
+def test_bold_run_inside_rtl_paragraph(stack: FontStack) -> None:
+    spans = [("تحذير: ", True), ("لا تتوقف عن تناول الدواء فجأة.", False)]
+    pdf = render([BidiParagraph(spans, style(stack), stack)])
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        chars = document.pages[0].chars
+        bold = [c for c in chars if "Arabic-Bold" in c["fontname"]]
+        regular = [c for c in chars if "Arabic-Regular" in c["fontname"]]
+        assert bold and regular
+        # The bold word comes first in reading order, so it stands rightmost.
+        assert min(c["x0"] for c in bold) > max(c["x1"] for c in regular) - 1
+    assert actual_text(pdf) == "".join(text for text, _ in spans)

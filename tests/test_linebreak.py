@@ -43,3 +43,11 @@ def test_no_line_starts_or_ends_with_forbidden_punctuation(stack: FontStack, wid
         assert line[0] not in CANNOT_START, (width, line)
     for line in lines[:-1]:
         assert line[-1] not in CANNOT_END, (width, line)
+
+
+def test_korean_wraps_at_spaces(stack: FontStack) -> None:
+    style = ParagraphStyle("k", fontName=stack.base.regular, fontSize=11, leading=15)
+    text = "바클로펜을 갑자기 중단하지 마십시오. 신장에 문제가 있으면 의사에게 알리십시오."
+    lines = BidiParagraph(text, style, stack, rtl=False).break_lines(120)
+    words = set(text.split())
+    assert all(set("".join(p.run.text for p in line.pieces).split()) <= words for line in lines)

@@ -38,6 +38,8 @@ SAMPLES = {
     "punjabi": ("NotoSansGurmukhi-Regular.ttf", "ਦਵਾਈ ਨੂੰ ਅਚਾਨਕ ਬੰਦ ਨਾ ਕਰੋ", False),
     "chinese": ("NotoSansSC-Regular.ttf", "不要突然停用巴氯芬，请咨询医生。", False),
     "vietnamese": ("NotoSans-Regular.ttf", "Không được đột ngột ngừng thuốc", False),
+    "japanese": ("NotoSansSC-Regular.ttf", "バクロフェンを急に中止しないでください。", False),
+    "korean": ("NotoSansSC-Regular.ttf", "바클로펜을 갑자기 중단하지 마십시오.", False),
 }
 SIZE = 40
 THRESHOLD = 0.75

@@ -3,8 +3,9 @@
 
 ReportLab cannot load CFF (PostScript-outline) fonts, and Noto Sans CJK is
 CFF. This script takes the SC (Simplified Chinese) face from Debian's
-fonts-noto-cjk collection, keeps the characters of GB 2312 (all 6,763 hanzi
-of the national standard), kana, CJK and full-width punctuation and ASCII,
+fonts-noto-cjk collection, keeps the characters of GB 2312, JIS X 0208 and
+KS X 1001 (the national standards for Chinese, Japanese and Korean), every
+Hangul syllable, kana, CJK and full-width punctuation and ASCII,
 and converts the outlines to quadratic TrueType with fontTools' cu2qu. Each
 face gets a unique PostScript name. Run it once after `apt-get install
 fonts-noto-cjk`; the results are committed, under the SIL Open Font License
@@ -27,16 +28,26 @@ from fontTools.ttLib import TTCollection, TTFont, newTable
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def wanted_characters() -> set[int]:
-    """ASCII, general punctuation, CJK symbols, kana, full-width forms and GB 2312."""
-    chars = set(range(0x20, 0x7F)) | set(range(0x2000, 0x2070)) | set(range(0x3000, 0x3100))
-    chars |= set(range(0xFF00, 0xFFEF))
-    for high in range(0xA1, 0xF8):
+def _double_byte_set(codec: str) -> set[int]:
+    """Every character of a two-byte national standard (EUC form)."""
+    found = set()
+    for high in range(0xA1, 0xFF):
         for low in range(0xA1, 0xFF):
             try:
-                chars.add(ord(bytes([high, low]).decode("gb2312")))
+                found |= {ord(char) for char in bytes([high, low]).decode(codec)}
             except UnicodeDecodeError:
                 pass
+    return found
+
+
+def wanted_characters() -> set[int]:
+    """ASCII, punctuation, CJK symbols, kana, Hangul, full-width forms, and the
+    characters of GB 2312 (Chinese), JIS X 0208 (Japanese) and KS X 1001 (Korean)."""
+    chars = set(range(0x20, 0x7F)) | set(range(0x2000, 0x2070)) | set(range(0x3000, 0x3100))
+    chars |= set(range(0x3130, 0x3190)) | set(range(0xAC00, 0xD7A4))  # Hangul jamo and syllables
+    chars |= set(range(0xFF00, 0xFFEF))
+    for codec in ("gb2312", "euc_jp", "euc_kr"):
+        chars |= _double_byte_set(codec)
     return chars
 
 
