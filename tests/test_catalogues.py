@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -208,3 +210,44 @@ def test_uncovered_character_is_reported_and_refused(translated_project: Callabl
     assert code == 1
     assert err.startswith(f"{PO}:{line}: minimal:sections.uses.intro: U+0E01 'ก' not covered")
     assert not (root / "out").exists()
+
+
+NEW_LANGUAGES = {
+    # locale: (sample text in its script, font that must be embedded)
+    "fa": ("این دارو را ناگهان قطع نکنید", "NotoSansArabic"),
+    "he": ("אל תפסיקו את התרופה בפתאומיות", "NotoSansHebrew"),
+    "pa": ("ਦਵਾਈ ਨੂੰ ਅਚਾਨਕ ਬੰਦ ਨਾ ਕਰੋ", "NotoSansGurmukhi"),
+    "mr": ("औषध अचानक बंद करू नका", "NotoSansDevanagari"),
+    "ja": ("薬を急に中止しないでください", "NotoSansSC"),
+    "ko": ("약을 갑자기 중단하지 마십시오", "NotoSansSC"),
+    "uk": ("Не припиняйте приймати ліки раптово", "NotoSans-"),
+}
+
+
+@pytest.mark.parametrize("locale", NEW_LANGUAGES)
+def test_new_language_in_a_configured_script_needs_only_its_po(
+    make_project: Callable[..., Path], locale: str, tmp_path: Path
+) -> None:
+    """A catalogue alone adds a language: fonts, direction and shaping follow from its script."""
+    from .conftest import DATA, ROOT, actual_text
+    from .test_render import fonts_of
+
+    sample, font = NEW_LANGUAGES[locale]
+    root = make_project([DATA / "leaflets" / "minimal.yaml"])
+    shutil.copy(ROOT / "babel.cfg", root / "babel.cfg")
+    (root / "medleaflet").mkdir()
+    shutil.copy(ROOT / "medleaflet" / "ui.py", root / "medleaflet" / "ui.py")
+    for args in (["extract"], ["init", locale]):
+        assert run_cli("--root", str(root), *args)[0] == 0
+
+    def translate(message: Message) -> None:
+        keep = re.findall(r"\{\w+\}|\d+(?:\s(?:mg|mL))?", message.id)
+        message.string = " ".join([sample, *keep]) + "."
+
+    edit_catalogue(root / "translations" / locale / "LC_MESSAGES" / "leaflets.po", translate)
+    code, _, err = run_cli("--root", str(root), "build", "minimal", "--lang", locale, "--out", str(root / "out"))
+    assert code == 0, err
+    pdf = root / "out" / f"minimal.{locale}.pdf"
+    assert all(fonts_of(pdf).values()) and any(font in name for name in fonts_of(pdf))
+    text = actual_text(pdf) or pdf_text(pdf)
+    assert sample.split()[0] in text or sample.replace(" ", "")[:4] in text.replace(" ", "")
