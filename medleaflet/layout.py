@@ -32,7 +32,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from . import shaping, ui
+from . import ui
 from .bidi import BidiParagraph
 from .errors import InputError
 from .fonts import CJK_SCRIPTS, COMPLEX_SCRIPTS, RTL_SCRIPTS, FontStack
@@ -40,8 +40,6 @@ from .localise import FALLBACK_MARK, Localiser
 from .markup import bind_units, escape
 from .model import Leaflet, Text, TextList
 from .templates import Template
-
-shaping.install()
 
 
 @dataclass(frozen=True)
@@ -127,7 +125,6 @@ class LeafletLayout:
             textColor=self.colour["text"],
             alignment=align,
             spaceAfter=scale["body"].leading * 0.3,
-            shaping=1 if self.loc.script in COMPLEX_SCRIPTS else 0,
         )
 
         def derive(name: str, size: str, **overrides: object) -> ParagraphStyle:
