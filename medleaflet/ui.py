@@ -71,6 +71,14 @@ CLINIC_NAME = N_("ui:seek_help", "Clinic or pharmacy")
 CLINIC_PHONE = N_("ui:seek_help", "Phone")
 # TRANSLATORS: Label of a blank line for the local emergency phone number.
 EMERGENCY_NUMBER = N_("ui:seek_help", "Emergency number")
+# TRANSLATORS: Printed in the red emergency box; {number} is the local emergency number, e.g. 911.
+EMERGENCY_CALL = N_("ui:seek_help", "Emergency number: {number}")
+# TRANSLATORS: The national poison information line; {number} is a phone number.
+POISON_CALL = N_("ui:seek_help", "Poison information: {number}")
+# TRANSLATORS: The clinic's phone number; {phone} is a phone number.
+CLINIC_PHONE_LINE = N_("ui:seek_help", "Phone: {phone}")
+# TRANSLATORS: Caption under a QR code that opens the clinic's website.
+QR_CAPTION = N_("ui:seek_help", "Scan to open the clinic's website")
 
 # TRANSLATORS: Heading of the key that explains the severity labels.
 SEVERITY_LEGEND = N_("ui:interactions", "How serious")

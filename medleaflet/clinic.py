@@ -1,0 +1,112 @@
+"""The clinic that prints the leaflet: its profile, emergency numbers and paper.
+
+:func:`load_clinic` reads a clinic profile (YAML: ``name``, ``phone``,
+``address``, ``country``, optional ``website`` and ``logo``) into a validated
+:class:`Clinic`, reporting every problem with ``file:line``.
+:func:`emergency_numbers` gives the numbers to print for the clinic's
+*country* -- never the patient's language: an Arabic leaflet printed in
+Canada says 911. :func:`paper_for` picks US Letter or A4 the way CLDR does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from babel import Locale
+
+from .errors import ValidationError
+from .load import load_yaml
+from .schema import check
+
+#: Countries that use US Letter paper (CLDR); everywhere else uses A4.
+LETTER_COUNTRIES = frozenset("BZ CA CL CO CR GT MX NI PA PH PR SV US VE".split())
+_COUNTRIES = frozenset(code for code in Locale("en").territories if len(code) == 2 and code.isalpha())
+
+
+@dataclass(frozen=True)
+class EmergencyNumbers:
+    """A country's medical emergency number, others that also work, and its poison line."""
+
+    number: str
+    also: tuple[str, ...] = ()
+    poison: str | None = None
+
+
+@dataclass(frozen=True)
+class Clinic:
+    """A validated clinic profile. ``logo`` is an absolute path, if given."""
+
+    name: str
+    phone: str
+    address: str
+    country: str
+    website: str | None = None
+    logo: Path | None = None
+
+    @property
+    def emergency(self) -> EmergencyNumbers:
+        return emergency_numbers(self.country)
+
+    @property
+    def paper(self) -> str:
+        return paper_for(self.country)
+
+
+@cache
+def emergency_table() -> dict[str, EmergencyNumbers]:
+    """The curated table in ``medleaflet/data/emergency_numbers.yaml``."""
+    text = resources.files("medleaflet.data").joinpath("emergency_numbers.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return {
+        country: EmergencyNumbers(str(entry["number"]), tuple(str(n) for n in entry.get("also", ())),
+                                  entry.get("poison"))
+        for country, entry in data.items()
+    }
+
+
+def emergency_numbers(country: str) -> EmergencyNumbers:
+    """The emergency numbers for ``country``; KeyError if the table lacks it."""
+    return emergency_table()[country]
+
+
+def paper_for(country: str) -> str:
+    """``'letter'`` for the countries of :data:`LETTER_COUNTRIES`, else ``'a4'``."""
+    return "letter" if country in LETTER_COUNTRIES else "a4"
+
+
+def load_clinic(path: Path, root: Path | None = None) -> Clinic:
+    """Load and validate a clinic profile; raises :class:`ValidationError` listing every problem."""
+    document = load_yaml(path, root)
+    problems = check(document, "clinic")
+    data = document.data
+    if not problems:
+        country = data["country"]
+        if country not in _COUNTRIES:
+            problems.append(document.problem(("country",), f"{country!r} is not an ISO 3166 country code"))
+        elif country not in emergency_table():
+            problems.append(document.problem(
+                ("country",),
+                f"no emergency number is known for {country}; add it to medleaflet/data/emergency_numbers.yaml",
+            ))
+        logo = data.get("logo")
+        if logo is not None:
+            logo_path = (path.parent / logo).resolve()
+            if logo_path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
+                problems.append(document.problem(("logo",), "must be a PNG or JPEG file"))
+            elif not logo_path.is_file():
+                problems.append(document.problem(("logo",), f"file not found: {logo}"))
+    if problems:
+        raise ValidationError(problems)
+    logo = data.get("logo")
+    return Clinic(
+        name=data["name"].strip(),
+        phone=data["phone"].strip(),
+        address=data["address"].strip(),
+        country=data["country"],
+        website=data.get("website"),
+        logo=(path.parent / logo).resolve() if logo else None,
+    )
