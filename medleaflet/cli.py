@@ -25,10 +25,11 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__, catalogues
+from .clinic import load_clinic
 from .errors import MedleafletError, UsageError
 from .fonts import font_stack
 from .locales import SOURCE_LOCALE, parse_locale
-from .pipeline import build_leaflet
+from .pipeline import BuildOptions, build_leaflet
 from .project import Project, default_root
 from .qa.checks import blocking, check_catalogue, check_coverage
 from .sources import SourceMessage, leaflet_sources, protected_names, ui_sources
@@ -79,6 +80,18 @@ def make_parser() -> argparse.ArgumentParser:
     )
     build.add_argument(
         "--out", type=Path, default=Path("out"), metavar="DIR", help="output folder (default: %(default)s)"
+    )
+    build.add_argument(
+        "--clinic",
+        type=Path,
+        metavar="FILE",
+        help="clinic profile (YAML: name, phone, address, country, website, logo); default: clinic.yaml in the "
+        "project folder, if present. Without one, the leaflet has blank lines to write the clinic's details on",
+    )
+    build.add_argument(
+        "--paper",
+        choices=("a4", "letter"),
+        help="paper size (default: from the clinic's country, US Letter in the Americas' Letter countries, else A4)",
     )
     build.add_argument(
         "--allow-fallback",
@@ -151,9 +164,12 @@ def _cmd_build(project: Project, args: argparse.Namespace, out: TextIO) -> int:
         project.leaflet_path(leaflet_id)
     project.template_path(args.template)
     locales = [project.locale(code) for code in (args.langs or ["en"])]
+    clinic_file = args.clinic or (project.root / "clinic.yaml")
+    clinic = load_clinic(clinic_file, project.root) if args.clinic or clinic_file.is_file() else None
+    options = BuildOptions(args.template, args.allow_fallback, clinic, args.paper)
     for leaflet_id in leaflets:
         for locale in locales:
-            result = build_leaflet(project, leaflet_id, locale, args.template, args.out, args.allow_fallback)
+            result = build_leaflet(project, leaflet_id, locale, args.out, options)
             print(f"wrote {result.path} ({result.pages} pages, {result.size} bytes)", file=out)
     return EXIT_OK
 

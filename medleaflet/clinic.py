@@ -15,11 +15,10 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
 from babel import Locale
 
 from .errors import ValidationError
-from .load import load_yaml
+from .load import load_yaml, parse_yaml
 from .schema import check
 
 #: Countries that use US Letter paper (CLDR); everywhere else uses A4.
@@ -60,10 +59,12 @@ class Clinic:
 def emergency_table() -> dict[str, EmergencyNumbers]:
     """The curated table in ``medleaflet/data/emergency_numbers.yaml``."""
     text = resources.files("medleaflet.data").joinpath("emergency_numbers.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    # Our loader keeps keys as written: plain YAML would read Norway's "NO" as false.
+    data = parse_yaml(text, "medleaflet/data/emergency_numbers.yaml").data
     return {
-        country: EmergencyNumbers(str(entry["number"]), tuple(str(n) for n in entry.get("also", ())),
-                                  entry.get("poison"))
+        country: EmergencyNumbers(
+            str(entry["number"]), tuple(str(n) for n in entry.get("also", ())), entry.get("poison")
+        )
         for country, entry in data.items()
     }
 
@@ -88,10 +89,12 @@ def load_clinic(path: Path, root: Path | None = None) -> Clinic:
         if country not in _COUNTRIES:
             problems.append(document.problem(("country",), f"{country!r} is not an ISO 3166 country code"))
         elif country not in emergency_table():
-            problems.append(document.problem(
-                ("country",),
-                f"no emergency number is known for {country}; add it to medleaflet/data/emergency_numbers.yaml",
-            ))
+            problems.append(
+                document.problem(
+                    ("country",),
+                    f"no emergency number is known for {country}; add it to medleaflet/data/emergency_numbers.yaml",
+                )
+            )
         logo = data.get("logo")
         if logo is not None:
             logo_path = (path.parent / logo).resolve()

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -34,6 +36,7 @@ from reportlab.platypus import (
 
 from . import ui
 from .bidi import BidiParagraph
+from .clinic import Clinic
 from .errors import InputError
 from .fonts import CJK_SCRIPTS, COMPLEX_SCRIPTS, RTL_SCRIPTS, FontStack
 from .localise import FALLBACK_MARK, Localiser
@@ -50,6 +53,15 @@ class Outline:
     title: str
 
 
+def qr_code(data: str, size: float) -> Drawing:
+    """A QR code (ReportLab's own widget) encoding ``data`` exactly, ``size`` points square."""
+    widget = QrCodeWidget(data, barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    return drawing
+
+
 #: Inner padding of highlighted boxes, in points (left and right each).
 BOX_PADDING = 10
 
@@ -57,10 +69,13 @@ BOX_PADDING = 10
 class LeafletLayout:
     """Lays out one leaflet in one language with one template."""
 
-    def __init__(self, leaflet: Leaflet, template: Template, localiser: Localiser, fonts: FontStack) -> None:
+    def __init__(
+        self, leaflet: Leaflet, template: Template, localiser: Localiser, fonts: FontStack, clinic: Clinic | None = None
+    ) -> None:
         self.leaflet = leaflet
         self.template = template
         self.loc = localiser
+        self.clinic = clinic
         self.fonts = fonts
         self.family = fonts.base
         self.rtl = localiser.direction == "rtl"
@@ -102,6 +117,10 @@ class LeafletLayout:
             stringWidth(run.text, run.family.bold if bold else run.family.regular, style.fontSize)
             for run in self.fonts.runs(text)
         )
+
+    def caps(self, text: str) -> str:
+        """``text`` in capitals, unless the template avoids them (large print)."""
+        return text.upper() if self.template.uppercase_labels else text
 
     def u(self, item: ui.UIText, **params: str) -> str:
         """A layout string in the output language."""
@@ -171,6 +190,21 @@ class LeafletLayout:
             "furniture": derive("furniture", "small", textColor=self.colour["muted"], spaceAfter=0),
             "furniture_bold": derive(
                 "furniture_bold", "small", fontName=self.family.bold, textColor=self.colour["muted"], spaceAfter=0
+            ),
+            "emergency_number": derive(
+                "emergency_number",
+                "heading",
+                fontName=self.family.bold,
+                textColor=self.colour["warning"],
+                spaceBefore=4,
+                spaceAfter=2,
+            ),
+            "furniture_end_regular": derive(
+                "furniture_end_regular",
+                "small",
+                textColor=self.colour["muted"],
+                spaceAfter=0,
+                alignment=TA_LEFT if self.rtl else TA_RIGHT,
             ),
             "furniture_end": derive(
                 "furniture_end",
@@ -329,7 +363,7 @@ class LeafletLayout:
             notice = self.u(ui.FALLBACK_NOTICE, marker=FALLBACK_MARK)
             story.append(self.box([self.p(notice, "warning_title")], "caution"))
         story += [
-            self.p(f"{self.u(ui.LEAFLET_LABEL)} \u2013 {self.loc.language_name}".upper(), "label"),
+            self.p(self.caps(f"{self.u(ui.LEAFLET_LABEL)} \u2013 {self.loc.language_name}"), "label"),
             self.p(self.medicine, "title"),
             self.p(self.t(identity.drug_class), "subtitle"),
         ]
@@ -425,7 +459,7 @@ class LeafletLayout:
         return story
 
     def severity_badge(self, severity: str) -> Paragraph:
-        return self.p(self.u(ui.SEVERITY[severity]).upper(), "badge")
+        return self.p(self.caps(self.u(ui.SEVERITY[severity])), "badge")
 
     def severity_legend(self) -> Table:
         used = [
@@ -525,16 +559,48 @@ class LeafletLayout:
         ]
 
     def section_seek_help(self) -> list[Flowable]:
+        """Emergency signs in a red box with the emergency number of the clinic's
+        country, then the clinic's contact (or blank lines to write it on)."""
         section = self.leaflet.sections.seek_help
-        emergency = self.box(
+        content = [
+            self.p(self.u(ui.EMERGENCY_BOX_TITLE), "warning_title"),
+            self.p(self.t(section.emergency_intro), "warning"),
+            *self.bullets(section.emergency, "warning_bullet"),
+        ]
+        if self.clinic:
+            numbers = self.clinic.emergency
+            content.append(self.p(self.u(ui.EMERGENCY_CALL, number=numbers.number), "emergency_number"))
+            if numbers.poison:
+                content.append(self.p(self.u(ui.POISON_CALL, number=numbers.poison), "warning"))
+        contact = self.clinic_contact() if self.clinic else self.write_in_lines()
+        return [self.box(content, "warning"), KeepTogether([self.p(self.t(section.clinic_intro)), contact])]
+
+    def clinic_contact(self) -> Table:
+        """The clinic's name, address, phone and website, with a QR code for the website."""
+        assert self.clinic is not None
+        clinic = self.clinic
+        lines: list[Flowable] = [
+            self.p(clinic.name, "body_bold"),
+            self.p(clinic.address),
+            self.p(self.u(ui.CLINIC_PHONE_LINE, phone=clinic.phone), "body_bold"),
+        ]
+        if clinic.website:
+            lines.append(self.p(clinic.website))
+        qr: list[Flowable] = []
+        if clinic.website:
+            qr = [qr_code(clinic.website, 26 * mm), self.p(self.u(ui.QR_CAPTION), "small")]
+        widths = [self.width - 34 * mm, 34 * mm] if qr else [self.width, 0.01]
+        table = self._table(
+            [[lines, qr or Spacer(1, 1)]],
+            widths,
             [
-                self.p(self.u(ui.EMERGENCY_BOX_TITLE), "warning_title"),
-                self.p(self.t(section.emergency_intro), "warning"),
-                *self.bullets(section.emergency, "warning_bullet"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ],
-            "warning",
         )
-        return [emergency, KeepTogether([self.p(self.t(section.clinic_intro)), self.write_in_lines()])]
+        table.spaceAfter = 6
+        return table
 
     def write_in_lines(self) -> Table:
         """Blank lines for the clinic to write its name and phone numbers on."""
@@ -598,6 +664,20 @@ class LeafletLayout:
         canvas.saveState()
         canvas.setStrokeColor(self.colour["rule"])
         canvas.setLineWidth(0.6)
+        if page == 1 and self.clinic and self.clinic.logo:
+            # The clinic's logo at the top of the trailing side of page 1.
+            logo_height = 14 * mm
+            x = left if self.rtl else width - right - 40 * mm
+            canvas.drawImage(
+                str(self.clinic.logo),
+                x,
+                height - top - logo_height,
+                40 * mm,
+                logo_height,
+                preserveAspectRatio=True,
+                anchor="w" if self.rtl else "e",
+                mask="auto",
+            )
         if page > 1 and self.template.running_title:
             title = self.p(self.u(ui.RUNNING_TITLE, medicine=self.medicine), "furniture_bold")
             title.wrapOn(canvas, text_width, top)
@@ -611,13 +691,17 @@ class LeafletLayout:
             ui.FOOTER_VERSION, leaflet=self.medicine, version=metadata.version, date=self.loc.date(metadata.revised)
         )
         details = [self.p(line, "furniture") for line in [version, *self.review_lines()]]
-        page_label = ""
+        trailing: list[Flowable] = []
         if self.template.page_numbers:
-            page_label = self.u(ui.FOOTER_PAGE, page=self.loc.number(page), pages=self.loc.number(pages))
-        label_width = self.text_width(page_label, self.styles["furniture_bold"]) + 6 * mm if page_label else 0
+            label = self.u(ui.FOOTER_PAGE, page=self.loc.number(page), pages=self.loc.number(pages))
+            trailing.append(self.p(label, "furniture_end"))
+        if self.clinic:
+            trailing.append(self.p(self.clinic.name, "furniture_end"))
+            trailing.append(self.p(self.u(ui.CLINIC_PHONE_LINE, phone=self.clinic.phone), "furniture_end_regular"))
+        trailing_width = text_width * 0.38 if self.clinic else 30 * mm if trailing else 0
         footer = self._table(
-            [[details, self.p(page_label, "furniture_end")]],
-            [text_width - label_width, label_width],
+            [[details, trailing or Spacer(1, 1)]],
+            [text_width - trailing_width, trailing_width],
             [("VALIGN", (0, 0), (-1, -1), "TOP")]
             + [(f"{side}PADDING", (0, 0), (-1, -1), 0) for side in ("LEFT", "RIGHT", "TOP", "BOTTOM")],
         )

@@ -9,10 +9,11 @@ anything wrong with the inputs; no file is written in that case.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import ui
+from .clinic import Clinic
 from .fonts import font_stack
 from .layout import LeafletLayout
 from .localise import localiser_for
@@ -52,24 +53,36 @@ def document_info(layout: LeafletLayout) -> DocumentInfo:
     )
 
 
-def render_leaflet(
-    project: Project, leaflet_id: str, locale: str, template_name: str, allow_fallback: bool = False
-) -> RenderedPdf:
+@dataclass(frozen=True)
+class BuildOptions:
+    """Choices that apply to every PDF of a build."""
+
+    template: str = DEFAULT_TEMPLATE
+    allow_fallback: bool = False
+    clinic: Clinic | None = None
+    #: ``a4`` or ``letter``; by default the clinic's country decides, else the template.
+    paper: str | None = None
+
+
+def render_leaflet(project: Project, leaflet_id: str, locale: str, options: BuildOptions) -> RenderedPdf:
     """Run every stage but writing, and return the rendered PDF."""
     leaflet = load_leaflet(project.leaflet_path(leaflet_id), project.root)
-    template = load_template(project.template_path(template_name), project.root)
+    template = load_template(project.template_path(options.template), project.root)
+    paper = options.paper or (options.clinic.paper if options.clinic else template.paper)
+    template = replace(template, paper=paper)
+    allow_fallback = options.allow_fallback
     fonts = font_stack(template.font_family, project.fonts_dir)
     sources = leaflet_sources(leaflet) + ui_sources()
     localiser = localiser_for(project, locale, sources, protected_names(leaflet), allow_fallback)
-    layout = LeafletLayout(leaflet, template, localiser, fonts)
+    layout = LeafletLayout(leaflet, template, localiser, fonts, options.clinic)
     return render_pdf(layout, document_info(layout))
 
 
 def build_leaflet(
-    project: Project, leaflet_id: str, locale: str, template_name: str, out_dir: Path, allow_fallback: bool = False
+    project: Project, leaflet_id: str, locale: str, out_dir: Path, options: BuildOptions = BuildOptions()
 ) -> BuildResult:
     """Build one PDF into ``out_dir`` and return what was written."""
-    pdf = render_leaflet(project, leaflet_id, locale, template_name, allow_fallback)
-    path = out_dir / output_name(leaflet_id, locale, template_name)
+    pdf = render_leaflet(project, leaflet_id, locale, options)
+    path = out_dir / output_name(leaflet_id, locale, options.template)
     write_atomic(path, pdf.data)
     return BuildResult(path, pdf.pages, len(pdf.data))

@@ -50,6 +50,8 @@ class Template:
     sections: tuple[str, ...]
     running_title: bool
     page_numbers: bool
+    #: Labels and severity badges in capitals (large print turns this off).
+    uppercase_labels: bool = True
 
     @property
     def page_size(self) -> tuple[float, float]:
@@ -100,4 +102,5 @@ def load_template(path: Path, root: Path | None = None, known_font_families: fro
         sections=tuple(data["sections"]),
         running_title=data["header"]["running_title"],
         page_numbers=data["footer"]["page_numbers"],
+        uppercase_labels=data.get("uppercase_labels", True),
     )

@@ -18,7 +18,7 @@ import pypdfium2
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from medleaflet.pipeline import render_leaflet  # noqa: E402
+from medleaflet.pipeline import BuildOptions, render_leaflet  # noqa: E402
 from medleaflet.project import Project  # noqa: E402
 from medleaflet.templates import DEFAULT_TEMPLATE  # noqa: E402
 
@@ -31,7 +31,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "page1.png")
     args = parser.parse_args()
 
-    pdf = render_leaflet(Project(ROOT), args.leaflet, args.lang, DEFAULT_TEMPLATE)
+    pdf = render_leaflet(Project(ROOT), args.leaflet, args.lang, BuildOptions(DEFAULT_TEMPLATE))
     document = pypdfium2.PdfDocument(pdf.data)
     page = document[0]
     image = page.render(scale=args.width / page.get_width()).to_pil()

@@ -1,0 +1,135 @@
+"""medleaflet.clinic: profiles, emergency numbers by country, paper, and the printed result."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import phonenumbers
+import pytest
+from pypdf import PdfReader
+
+from medleaflet.clinic import emergency_table, load_clinic, paper_for
+from medleaflet.errors import ValidationError
+
+from .conftest import DATA, actual_text, expectations, run_cli
+from .test_render import pdf_text
+
+BAD = sorted((DATA / "bad_clinics").glob("*.yaml"))
+EU = "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
+#: Countries of the shipped languages, plus the EU, UK, US, Canada and Australia.
+REQUIRED = set(EU) | {"GB", "US", "CA", "AU", "SA", "EG", "AE", "CN", "IN", "VN", "RU", "PH", "MX", "FR", "ES"}
+
+
+@pytest.mark.parametrize("country", sorted(emergency_table()))
+def test_every_number_is_an_emergency_number(country: str) -> None:
+    entry = emergency_table()[country]
+    for number in (entry.number, *entry.also):
+        assert phonenumbers.is_emergency_number(number, country), (country, number)
+
+
+def test_table_covers_required_countries() -> None:
+    assert REQUIRED <= set(emergency_table())
+
+
+@pytest.mark.parametrize(
+    ("country", "paper"),
+    [
+        ("US", "letter"),
+        ("CA", "letter"),
+        ("MX", "letter"),
+        ("PH", "letter"),
+        ("GB", "a4"),
+        ("FR", "a4"),
+        ("SA", "a4"),
+        ("IN", "a4"),
+    ],
+)
+def test_paper_follows_the_country(country: str, paper: str) -> None:
+    assert paper_for(country) == paper
+
+
+@pytest.mark.parametrize("path", BAD, ids=[path.stem for path in BAD])
+def test_bad_clinic_profiles(path: Path) -> None:
+    with pytest.raises(ValidationError) as caught:
+        load_clinic(path, DATA / "bad_clinics")
+    assert caught.value.lines() == [f"{path.name}:{line}" for line in expectations(path)]
+
+
+def build(tmp_path: Path, clinic: str | None, *extra: str) -> Path:
+    args = ["build", "baclofen", "--out", str(tmp_path), *extra]
+    if clinic:
+        args += ["--clinic", str(DATA / "clinics" / f"{clinic}.yaml")]
+    code, _, err = run_cli(*args)
+    assert code == 0, err
+    return tmp_path
+
+
+def page_size(pdf: Path) -> tuple[int, int]:
+    box = PdfReader(pdf).pages[0].mediabox
+    return round(float(box.width)), round(float(box.height))
+
+
+def test_toronto_clinic_on_letter_with_911(tmp_path: Path) -> None:
+    pdf = build(tmp_path, "toronto") / "baclofen.en.pdf"
+    text = pdf_text(pdf)
+    assert "Riverside Family Clinic" in text and "+1 416 555 0199" in text
+    assert "Emergency number: 911" in text
+    assert "Poison information: 1-844-764-7669" in text
+    assert page_size(pdf) == (612, 792)
+
+
+def test_lyon_clinic_on_a4_with_15(tmp_path: Path) -> None:
+    pdf = build(tmp_path, "lyon") / "baclofen.en.pdf"
+    text = pdf_text(pdf)
+    assert "Pharmacie du Rhône" in text and "Emergency number: 15" in text
+    assert page_size(pdf) == (595, 842)
+
+
+def test_paper_option_overrides_the_country(tmp_path: Path) -> None:
+    pdf = build(tmp_path, "toronto", "--paper", "a4") / "baclofen.en.pdf"
+    assert page_size(pdf) == (595, 842)
+
+
+def test_without_a_profile_blank_lines_are_printed(tmp_path: Path) -> None:
+    text = pdf_text(build(tmp_path, None) / "baclofen.en.pdf")
+    assert "Clinic or pharmacy" in text and "Riverside" not in text
+
+
+def test_arabic_leaflet_printed_in_canada_says_911(tmp_path: Path) -> None:
+    pdf = build(tmp_path, "toronto", "--lang", "ar") / "baclofen.ar.pdf"
+    logical = actual_text(pdf)
+    assert "911" in logical and "Riverside Family Clinic" in logical
+    assert page_size(pdf) == (612, 792)
+
+
+@pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbarimg (Debian zbar-tools) missing")
+def test_qr_code_decodes_to_the_website(tmp_path: Path) -> None:
+    pdf = build(tmp_path, "toronto") / "baclofen.en.pdf"
+    subprocess.run(["pdftoppm", "-r", "200", "-png", str(pdf), str(tmp_path / "page")], check=True)
+    found = set()
+    for image in sorted(tmp_path.glob("page-*.png")):
+        result = subprocess.run(["zbarimg", "--quiet", "--raw", str(image)], capture_output=True, text=True)
+        found |= set(result.stdout.split())
+    assert found == {"https://riverside-clinic.example.ca/baclofen"}
+
+
+def test_large_print_sizes(tmp_path: Path) -> None:
+    import statistics
+
+    import pdfplumber
+
+    code, _, err = run_cli("build", "baclofen", "--template", "large-print", "--out", str(tmp_path))
+    assert code == 0, err
+    pdf = tmp_path / "baclofen.en.large-print.pdf"
+    with pdfplumber.open(pdf) as document:
+        chars = [c for page in document.pages for c in page.chars if c["text"].strip()]
+        text = " ".join(page.extract_text() or "" for page in document.pages)
+    sizes = [round(c["size"], 1) for c in chars]
+    assert statistics.median(sizes) >= 16
+    assert sum(size >= 14 for size in sizes) / len(sizes) >= 0.9
+    bold_headings = [c["size"] for c in chars if "Bold" in c["fontname"] and c["size"] >= 18]
+    assert bold_headings and min(bold_headings) >= 18
+    assert not any("Italic" in c["fontname"] for c in chars)
+    assert "PATIENT INFORMATION" not in text and "SERIOUS" not in text
