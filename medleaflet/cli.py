@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__, catalogues
-from .clinic import load_clinic
+from .batch import MANIFEST, build_all
+from .clinic import Clinic, load_clinic
 from .errors import MedleafletError, UsageError
 from .fonts import font_stack
 from .locales import SOURCE_LOCALE, parse_locale
@@ -80,6 +81,12 @@ def make_parser() -> argparse.ArgumentParser:
     )
     build.add_argument(
         "--out", type=Path, default=Path("out"), metavar="DIR", help="output folder (default: %(default)s)"
+    )
+    build.add_argument(
+        "--all",
+        action="store_true",
+        help="build every leaflet in every language and template, in parallel, and write DIR/manifest.json; "
+        "files whose inputs have not changed are kept",
     )
     build.add_argument(
         "--clinic",
@@ -156,6 +163,8 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_build(project: Project, args: argparse.Namespace, out: TextIO) -> int:
+    if args.all:
+        return _cmd_build_all(project, args, out)
     leaflets = args.leaflets or project.leaflet_ids()
     if not leaflets:
         raise UsageError(f"no leaflets found in {project.leaflets_dir}")
@@ -164,14 +173,38 @@ def _cmd_build(project: Project, args: argparse.Namespace, out: TextIO) -> int:
         project.leaflet_path(leaflet_id)
     project.template_path(args.template)
     locales = [project.locale(code) for code in (args.langs or ["en"])]
-    clinic_file = args.clinic or (project.root / "clinic.yaml")
-    clinic = load_clinic(clinic_file, project.root) if args.clinic or clinic_file.is_file() else None
+    clinic, _ = _load_clinic_option(project, args)
     options = BuildOptions(args.template, args.allow_fallback, clinic, args.paper)
     for leaflet_id in leaflets:
         for locale in locales:
             result = build_leaflet(project, leaflet_id, locale, args.out, options)
             print(f"wrote {result.path} ({result.pages} pages, {result.size} bytes)", file=out)
     return EXIT_OK
+
+
+def _load_clinic_option(project: Project, args: argparse.Namespace) -> tuple[Clinic | None, Path | None]:
+    """The clinic profile named by --clinic, else clinic.yaml in the project, else none."""
+    clinic_file = args.clinic or (project.root / "clinic.yaml")
+    if args.clinic or clinic_file.is_file():
+        return load_clinic(clinic_file, project.root), clinic_file
+    return None, None
+
+
+def _cmd_build_all(project: Project, args: argparse.Namespace, out: TextIO) -> int:
+    if args.leaflets or args.langs:
+        raise UsageError("--all builds every leaflet, language and template; do not name any")
+    clinic, clinic_file = _load_clinic_option(project, args)
+    options = BuildOptions(DEFAULT_TEMPLATE, args.allow_fallback, clinic, args.paper)
+    result = build_all(project, args.out, options, clinic_file, log=sys.stderr if out is sys.stdout else out)
+    print(
+        f"{len(result.built)} built, {len(result.skipped)} unchanged, {len(result.failed)} failed; "
+        f"manifest: {args.out / MANIFEST}",
+        file=out,
+    )
+    for outcome in result.failed:
+        job = outcome.job
+        print(f"failed: {job.leaflet} {job.locale} {job.template}: {outcome.error}", file=out)
+    return EXIT_OK if result.ok else EXIT_INPUT
 
 
 def _cmd_list(project: Project, args: argparse.Namespace, out: TextIO) -> int:
