@@ -70,8 +70,15 @@ class LeafletLayout:
     """Lays out one leaflet in one language with one template."""
 
     def __init__(
-        self, leaflet: Leaflet, template: Template, localiser: Localiser, fonts: FontStack, clinic: Clinic | None = None
+        self,
+        leaflet: Leaflet,
+        template: Template,
+        localiser: Localiser,
+        fonts: FontStack,
+        clinic: Clinic | None = None,
+        width: float | None = None,
     ) -> None:
+        """``width`` narrows the text column (bilingual pages set two side by side)."""
         self.leaflet = leaflet
         self.template = template
         self.loc = localiser
@@ -83,8 +90,10 @@ class LeafletLayout:
         self.styles = self._styles()
         page_width, page_height = template.page_size
         top, right, bottom, left = template.margins
-        self.width = page_width - left - right
+        self.width = width or page_width - left - right
         self.frame_height = page_height - top - bottom
+        #: Short lists may run in two columns; not when the text column is narrow.
+        self.list_columns = 2 if width is None else 1
 
     # ----------------------------------------------------------------- text
 
@@ -348,13 +357,18 @@ class LeafletLayout:
 
     def story(self) -> list[Flowable]:
         """The whole leaflet as a fresh list of flowables."""
-        story: list[Flowable] = self.title_block()
+        return [flowable for block in self.blocks() for flowable in block]
+
+    def blocks(self) -> list[list[Flowable]]:
+        """The leaflet in blocks: the title block, each section with its
+        heading, and the end matter. Layouts of one leaflet in two languages
+        give blocks that correspond one to one (bilingual pages pair them)."""
+        blocks: list[list[Flowable]] = [self.title_block()]
         for number, key in enumerate(self.template.sections, start=1):
             content: list[Flowable] = getattr(self, f"section_{key}")()
-            story += self.heading(key, number, content[0])
-            story += content
-        story += self.end_matter()
-        return story
+            blocks.append([*self.heading(key, number, content[0]), *content])
+        blocks.append(self.end_matter())
+        return blocks
 
     def title_block(self) -> list[Flowable]:
         identity = self.leaflet.identity
@@ -439,7 +453,7 @@ class LeafletLayout:
                 [
                     self.p(self.t(stop.title), "warning_title"),
                     self.p(self.t(stop.text), "warning"),
-                    *self.bullets(stop.signs, "warning_bullet", columns=2, width=self.box_width),
+                    *self.bullets(stop.signs, "warning_bullet", columns=self.list_columns, width=self.box_width),
                 ],
                 "warning",
             )
@@ -457,6 +471,11 @@ class LeafletLayout:
             story.append(self.interaction_table(group))
         story.append(self.p(self.t(section.not_complete)))
         return story
+
+    def label_widths(self) -> list[float]:
+        """Column widths of label-and-text tables; labels get more room in a narrow column."""
+        share = 0.22 if self.width > 400 else 0.32
+        return [self.width * share, self.width * (1 - share)]
 
     def severity_badge(self, severity: str) -> Paragraph:
         return self.p(self.caps(self.u(ui.SEVERITY[severity])), "badge")
@@ -485,7 +504,7 @@ class LeafletLayout:
                     colors.HexColor(self.template.severity_colours[severity]),
                 )
             )
-        table = self._table(rows, [self.width * 0.22, self.width * 0.78], style)
+        table = self._table(rows, self.label_widths(), style)
         table.spaceAfter = 8
         return table
 
@@ -501,7 +520,7 @@ class LeafletLayout:
         badge_col = -1 if self.rtl else 0
         table = self._table(
             rows,
-            [self.width * 0.22, self.width * 0.78],
+            self.label_widths(),
             [
                 ("BACKGROUND", (0, 0), (-1, 0), self.colour["accent_fill"]),
                 ("BACKGROUND", (badge_col, 0), (badge_col, 0), severity_colour),
@@ -534,7 +553,7 @@ class LeafletLayout:
     def section_side_effects(self) -> list[Flowable]:
         section = self.leaflet.sections.side_effects
         story: list[Flowable] = [self.p(self.t(section.intro)), self.subheading(self.u(ui.COMMON_SIDE_EFFECTS))]
-        story += self.bullets(section.common, columns=2)
+        story += self.bullets(section.common, columns=self.list_columns)
         if section.common_advice:
             story.append(self.p(self.t(section.common_advice)))
         if section.driving:
@@ -551,7 +570,7 @@ class LeafletLayout:
             self.box(
                 [
                     self.p(self.t(section.intro), "warning_title"),
-                    *self.bullets(section.signs, "warning_bullet", columns=2, width=self.box_width),
+                    *self.bullets(section.signs, "warning_bullet", columns=self.list_columns, width=self.box_width),
                     self.p(self.t(section.action), "warning"),
                 ],
                 "warning",

@@ -13,9 +13,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import ui
+from .bilingual import BilingualLayout
 from .clinic import Clinic
 from .fonts import font_stack
 from .layout import LeafletLayout
+from .locales import SOURCE_LOCALE
 from .localise import localiser_for
 from .project import Project
 from .render import DocumentInfo, RenderedPdf, render_pdf
@@ -74,8 +76,18 @@ def render_leaflet(project: Project, leaflet_id: str, locale: str, options: Buil
     fonts = font_stack(template.font_family, project.fonts_dir)
     sources = leaflet_sources(leaflet) + ui_sources()
     localiser = localiser_for(project, locale, sources, protected_names(leaflet), allow_fallback)
-    layout = LeafletLayout(leaflet, template, localiser, fonts, options.clinic)
-    return render_pdf(layout, document_info(layout))
+    if template.bilingual:
+        full_width = template.page_size[0] - template.margins[1] - template.margins[3]
+        column = BilingualLayout.column_width(full_width)
+        english = localiser_for(project, SOURCE_LOCALE, sources)
+        layout: LeafletLayout | BilingualLayout = BilingualLayout(
+            LeafletLayout(leaflet, template, english, fonts, options.clinic, width=column),
+            LeafletLayout(leaflet, template, localiser, fonts, options.clinic, width=column),
+            full_width,
+        )
+    else:
+        layout = LeafletLayout(leaflet, template, localiser, fonts, options.clinic)
+    return render_pdf(layout, document_info(layout))  # type: ignore[arg-type]
 
 
 def build_leaflet(

@@ -52,6 +52,8 @@ class Template:
     page_numbers: bool
     #: Labels and severity badges in capitals (large print turns this off).
     uppercase_labels: bool = True
+    #: English beside the patient's language on every page.
+    bilingual: bool = False
 
     @property
     def page_size(self) -> tuple[float, float]:
@@ -103,4 +105,5 @@ def load_template(path: Path, root: Path | None = None, known_font_families: fro
         running_title=data["header"]["running_title"],
         page_numbers=data["footer"]["page_numbers"],
         uppercase_labels=data.get("uppercase_labels", True),
+        bilingual=data.get("bilingual", False),
     )
