@@ -57,7 +57,10 @@ def test_other_template_gets_a_suffix(make_project: Callable[..., Path], tmp_pat
         (["build", "../../etc/passwd"], "error: unknown leaflet '../../etc/passwd' (available: baclofen)"),
         (["build", "--lang", "de"], "error: no translation for language 'de' (available: en, "),
         (["build", "--lang", "not a locale"], "error: 'not a locale' is not a valid locale code"),
-        (["build", "--template", "fancy"], "error: unknown template 'fancy' (available: bilingual, large-print, standard)"),
+        (
+            ["build", "--template", "fancy"],
+            "error: unknown template 'fancy' (available: bilingual, large-print, standard)",
+        ),
         (["build", "--frobnicate"], "error: generate.py: unrecognized arguments: --frobnicate"),
         (["explode"], "error: generate.py: argument COMMAND: invalid choice: 'explode'"),
         ([], "error: generate.py: the following arguments are required: COMMAND"),
