@@ -28,3 +28,33 @@ def test_bad_template(path: Path) -> None:
     with pytest.raises(ValidationError) as caught:
         load_template(path, DATA / "bad_templates")
     assert caught.value.lines() == [f"{path.name}:{line}" for line in expectations(path)]
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2.x contrast ratio of two colours."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("name", ["standard", "large-print", "bilingual"])
+def test_colour_contrast_meets_wcag_aa(name: str) -> None:
+    template = load_template(ROOT / "templates" / f"{name}.yaml", ROOT)
+    colours = template.colours
+    pairs = [
+        (colours["text"], "#ffffff"),
+        (colours["muted"], "#ffffff"),
+        (colours["accent"], "#ffffff"),
+        (colours["text"], colours["warning_fill"]),
+        (colours["text"], colours["caution_fill"]),
+        (colours["text"], colours["accent_fill"]),
+        (colours["muted"], colours["warning_fill"]),
+        *[(colours["on_dark"], severity) for severity in template.severity_colours.values()],
+    ]
+    for foreground, background in pairs:
+        assert contrast(foreground, background) >= 4.5, (foreground, background)
