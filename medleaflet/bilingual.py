@@ -12,7 +12,7 @@ Header, footer and metadata are the patient's language's.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from .layout import LeafletLayout
 
@@ -61,13 +61,23 @@ class BilingualLayout:
         return getattr(self.patient, name)
 
     def story(self) -> list[Flowable]:
-        rows: list[list[Flowable | list[Flowable]]] = []
+        """One two-column table per block, each after a bookmark anchor for its section."""
+        story: list[Flowable] = []
         for left, right in zip(self.english.blocks(), self.patient.blocks(), strict=True):
             left, right = _cells(left), _cells(right)
+            outline = next((getattr(f, "outline", None) for f in right if getattr(f, "outline", None)), None)
+            if outline is not None:
+                anchor = Spacer(1, 0)
+                anchor.outline = outline  # type: ignore[attr-defined]  # read by render: a bookmark
+                story.append(anchor)
             if len(left) == len(right):
-                rows += [[a, b] for a, b in zip(left, right, strict=True)]
+                rows: list[list[Flowable | list[Flowable]]] = [[a, b] for a, b in zip(left, right, strict=True)]
             else:
-                rows.append([left, right])
+                rows = [[left, right]]
+            story.append(self._table(rows))
+        return story
+
+    def _table(self, rows: list[list[Flowable | list[Flowable]]]) -> Table:
         half = self.full_width / 2
         table = Table(
             rows,
@@ -87,7 +97,7 @@ class BilingualLayout:
             ),
         )
         table.splitByRow = 1
-        return [table]
+        return table
 
     def draw_page(self, canvas, page: int, pages: int) -> None:  # type: ignore[no-untyped-def]
         self.patient.draw_page(canvas, page, pages)

@@ -150,3 +150,4 @@ def test_bilingual_arabic_pages_carry_both_languages(tmp_path: Path) -> None:
             # English on the left half, Arabic on the right half.
             arabic = [c for c in page.chars if "Arabic" in c["fontname"]]
             assert sum(c["x0"] > page.width / 2 for c in arabic) > 0.9 * len(arabic)
+    assert len(PdfReader(tmp_path / "baclofen.ar.bilingual.pdf").outline) == 10

@@ -54,6 +54,7 @@ def test_colour_contrast_meets_wcag_aa(name: str) -> None:
         (colours["text"], colours["caution_fill"]),
         (colours["text"], colours["accent_fill"]),
         (colours["muted"], colours["warning_fill"]),
+        (colours["warning"], colours["warning_fill"]),
         *[(colours["on_dark"], severity) for severity in template.severity_colours.values()],
     ]
     for foreground, background in pairs:
