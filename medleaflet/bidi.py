@@ -136,6 +136,7 @@ class BidiParagraph(Flowable):
         bullet: str | None = None,
         _lines: list[Line] | None = None,
         _first: bool = True,
+        bullet_rtl: bool | None = None,
     ) -> None:
         super().__init__()
         spans = [(text, False)] if isinstance(text, str) else list(text)
@@ -148,6 +149,8 @@ class BidiParagraph(Flowable):
         self.fonts = fonts
         self.rtl = rtl
         self.bullet = bullet if _first else None
+        #: The side of the bullet follows the page's direction, not the text's.
+        self.bullet_rtl = rtl if bullet_rtl is None else bullet_rtl
         self._first = _first
         self._words: list[list[Piece]] | None = None
         self._lines = _lines
@@ -282,7 +285,9 @@ class BidiParagraph(Flowable):
         fit = math.floor((availHeight + 1e-6) / self.style.leading)
         if fit <= 0 or fit >= len(self._lines):
             return [] if fit <= 0 else [self]
-        first = BidiParagraph(self.spans, self.style, self.fonts, self.rtl, self.bullet, self._lines[:fit], self._first)
+        first = BidiParagraph(
+            self.spans, self.style, self.fonts, self.rtl, self.bullet, self._lines[:fit], self._first, self.bullet_rtl
+        )
         rest = BidiParagraph(self.spans, self.style, self.fonts, self.rtl, None, self._lines[fit:], False)
         first._width = rest._width = availWidth
         first.keepWithNext = False
@@ -333,7 +338,7 @@ class BidiParagraph(Flowable):
         """
         style = self.style
         canvas = self.canv
-        if self.rtl:
+        if self.bullet_rtl:
             side = style.fontSize * 0.3
             x = self._width - style.bulletIndent - side - style.fontSize * 0.15
             canvas.rect(x, baseline + style.fontSize * 0.22, side, side, stroke=0, fill=1)

@@ -132,8 +132,21 @@ class LeafletLayout:
         return text.upper() if self.template.uppercase_labels else text
 
     def u(self, item: ui.UIText, **params: str) -> str:
-        """A layout string in the output language."""
+        """A layout string in the output language.
+
+        In a right-to-left language, a value with no right-to-left letters
+        (a phone number, a Latin name, a version) is isolated as left-to-right
+        (U+2066 ... U+2069), so "+1 416 555 0199" keeps its order.
+        """
+        if self.rtl:
+            params = {name: self.isolate(value) for name, value in params.items()}
         return self.loc.ui(item, **params)
+
+    def isolate(self, value: str) -> str:
+        """``value`` as a left-to-right isolate when it has no right-to-left letters."""
+        if any(run.script in RTL_SCRIPTS for run in self.fonts.runs(value)):
+            return value
+        return f"\u2066{value}\u2069"
 
     @property
     def medicine(self) -> str:
@@ -239,7 +252,11 @@ class LeafletLayout:
         sty = self.styles[style]
         scripts = {run.script for run in self.fonts.runs(text)}
         if self.rtl or scripts & (RTL_SCRIPTS | CJK_SCRIPTS | COMPLEX_SCRIPTS):
-            return BidiParagraph(text, sty, self.fonts, rtl=self.rtl, bullet=bullet)
+            # A paragraph's own direction follows its first strong letters (UAX #9
+            # P2): a clinic address in Latin letters stays left to right on an
+            # Arabic page, aligned with the rest.
+            rtl = self.rtl and bool(scripts & RTL_SCRIPTS)
+            return BidiParagraph(text, sty, self.fonts, rtl=rtl, bullet=bullet, bullet_rtl=self.rtl)
         return Paragraph(self.markup(text, sty), sty, bulletText=bullet)
 
     def bullets(self, items: TextList, style: str = "bullet", columns: int = 1, width: float = 0) -> list[Flowable]:

@@ -151,3 +151,19 @@ def test_bilingual_arabic_pages_carry_both_languages(tmp_path: Path) -> None:
             arabic = [c for c in page.chars if "Arabic" in c["fontname"]]
             assert sum(c["x0"] > page.width / 2 for c in arabic) > 0.9 * len(arabic)
     assert len(PdfReader(tmp_path / "baclofen.ar.bilingual.pdf").outline) == 10
+
+
+def test_phone_number_keeps_its_order_on_an_arabic_page(tmp_path: Path) -> None:
+    import pdfplumber
+
+    pdf = build(tmp_path, "toronto", "--lang", "ar") / "baclofen.ar.pdf"
+    with pdfplumber.open(pdf) as document:
+        words = document.pages[0].extract_words()
+    groups = ["+1", "416", "555", "0199"]
+    lines: dict[int, list[tuple[float, str]]] = {}
+    for word in words:
+        if word["text"] in groups:
+            lines.setdefault(round(word["top"]), []).append((word["x0"], word["text"]))
+    assert lines, "the clinic's phone number is in the footer of every page"
+    for found in lines.values():
+        assert [text for _, text in sorted(found)] == groups
