@@ -167,3 +167,18 @@ def test_phone_number_keeps_its_order_on_an_arabic_page(tmp_path: Path) -> None:
     assert lines, "the clinic's phone number is in the footer of every page"
     for found in lines.values():
         assert [text for _, text in sorted(found)] == groups
+
+
+def test_logo_is_drawn_on_page_one(tmp_path: Path) -> None:
+    import pdfplumber
+    from PIL import Image
+
+    Image.new("RGB", (400, 140), "#0b4f8a").save(tmp_path / "logo.png")
+    profile = tmp_path / "clinic.yaml"
+    profile.write_text((DATA / "clinics" / "lyon.yaml").read_text("utf-8") + "logo: logo.png\n", "utf-8")
+    out = tmp_path / "out"
+    code, _, err = run_cli("build", "baclofen", "--clinic", str(profile), "--out", str(out))
+    assert code == 0, err
+    with pdfplumber.open(out / "baclofen.en.pdf") as document:
+        assert len(document.pages[0].images) == 1
+        assert all(not page.images for page in document.pages[1:])
