@@ -26,6 +26,7 @@ from .errors import MedleafletError
 from .locales import SOURCE_LOCALE
 from .pipeline import BuildOptions, build_leaflet, output_name
 from .project import Project
+from .templates import load_template
 from .validate import load_leaflet
 from .write import write_atomic
 
@@ -61,12 +62,17 @@ class BatchResult:
 
 
 def jobs(project: Project) -> list[Job]:
-    """Every leaflet x language x template of the project."""
+    """Every leaflet x language x template of the project (a bilingual
+    template pairs English with another language, so not with English)."""
+    bilingual = {
+        name for name in project.template_names() if load_template(project.template_path(name), project.root).bilingual
+    }
     return [
         Job(leaflet, locale, template)
         for leaflet in project.leaflet_ids()
         for locale in project.locales()
         for template in project.template_names()
+        if not (template in bilingual and locale == SOURCE_LOCALE)
     ]
 
 

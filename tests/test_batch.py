@@ -40,6 +40,8 @@ def test_batch_builds_everything_and_writes_manifest(tmp_path: Path) -> None:
     assert entry["pages"] >= 1 and entry["bytes"] == (out / entry["file"]).stat().st_size
     assert files["baclofen.en.pdf"]["review_status"] == "draft"
     assert not (out / "baclofen.vi.pdf").exists()
+    assert "baclofen.en.bilingual.pdf" not in files and "baclofen.ar.bilingual.pdf" in files
+    assert len(files) == 8 * 3 + 2 - 3  # 8 languages and English; 3 templates, bilingual without English; vi fails
 
     # A second run rebuilds nothing that has not changed.
     code, stdout, _ = run_cli("--root", str(root), "build", "--all", "--out", str(out))
