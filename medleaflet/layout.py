@@ -178,6 +178,9 @@ class LeafletLayout:
             return style
 
         bullet_indent = scale["body"].size * 1.4
+        trailing = TA_LEFT if self.rtl else TA_RIGHT
+        muted: dict[str, object] = {"textColor": self.colour["muted"], "spaceAfter": 0}
+        bold: dict[str, object] = {"fontName": self.family.bold}
 
         def bulleted(name: str, size: str) -> ParagraphStyle:
             """A list-item style: text indented on the leading side, bullet at the edge."""
@@ -209,10 +212,8 @@ class LeafletLayout:
                 "badge", "table", fontName=self.family.bold, textColor=self.colour["on_dark"], spaceAfter=0
             ),
             "small": derive("small", "small", textColor=self.colour["muted"], spaceAfter=2),
-            "furniture": derive("furniture", "small", textColor=self.colour["muted"], spaceAfter=0),
-            "furniture_bold": derive(
-                "furniture_bold", "small", fontName=self.family.bold, textColor=self.colour["muted"], spaceAfter=0
-            ),
+            "furniture": derive("furniture", "small", **muted),
+            "furniture_bold": derive("furniture_bold", "small", **muted, **bold),
             "emergency_number": derive(
                 "emergency_number",
                 "heading",
@@ -221,21 +222,9 @@ class LeafletLayout:
                 spaceBefore=4,
                 spaceAfter=2,
             ),
-            "furniture_end_regular": derive(
-                "furniture_end_regular",
-                "small",
-                textColor=self.colour["muted"],
-                spaceAfter=0,
-                alignment=TA_LEFT if self.rtl else TA_RIGHT,
-            ),
-            "furniture_end": derive(
-                "furniture_end",
-                "small",
-                fontName=self.family.bold,
-                textColor=self.colour["muted"],
-                spaceAfter=0,
-                alignment=TA_LEFT if self.rtl else TA_RIGHT,
-            ),
+            # Footer text at the trailing edge: the page number and the clinic.
+            "furniture_end": derive("furniture_end", "small", **muted, **bold, alignment=trailing),
+            "furniture_end_regular": derive("furniture_end_regular", "small", **muted, alignment=trailing),
         }
 
     # ------------------------------------------------------------- builders
