@@ -122,6 +122,8 @@ def _run(root: str, job: Job, out: str, options: BuildOptions, digest: str) -> O
         return Outcome(job, entry)
     except MedleafletError as exc:
         return Outcome(job, error="; ".join(exc.lines()[:3]) + (" ..." if len(exc.lines()) > 3 else ""))
+    except Exception as exc:  # noqa: BLE001 - one broken file must not stop the night batch
+        return Outcome(job, error=f"internal error ({type(exc).__name__}: {exc}); please report it")
 
 
 def _previous(out: Path) -> dict[str, dict[str, Any]]:

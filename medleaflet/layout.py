@@ -347,7 +347,13 @@ class LeafletLayout:
             start = min(first.wrap(self.width, self.frame_height)[1], 3 * self.styles["body"].leading)
         return [CondPageBreak(heading_height + start + 4), heading, rule]
 
-    def _table(self, rows: list[list[Flowable | list[Flowable]]], widths: list[float], style: list[tuple]) -> Table:
+    def _table(
+        self,
+        rows: list[list[Flowable | list[Flowable]]],
+        widths: list[float],
+        style: list[tuple],
+        split_in_row: bool = False,
+    ) -> Table:
         """A table whose columns run in reading order (mirrored for RTL).
 
         The table's own font is the layout's font: ReportLab sets a cell font
@@ -357,7 +363,14 @@ class LeafletLayout:
             rows = [list(reversed(row)) for row in rows]
             widths = list(reversed(widths))
         style = [("FONTNAME", (0, 0), (-1, -1), self.family.regular), *style]
-        return Table(rows, colWidths=widths, style=TableStyle(style), hAlign="RIGHT" if self.rtl else "LEFT")
+        # split_in_row: a cell taller than a page (a huge list of medicines) may split across pages.
+        return Table(
+            rows,
+            colWidths=widths,
+            style=TableStyle(style),
+            hAlign="RIGHT" if self.rtl else "LEFT",
+            splitInRow=1 if split_in_row else 0,
+        )
 
     # -------------------------------------------------------------- content
 
@@ -539,6 +552,7 @@ class LeafletLayout:
                 ("LEFTPADDING", (0, 0), (-1, -1), 5),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 5),
             ],
+            split_in_row=True,
         )
         table.repeatRows = 1
         table.spaceAfter = 8
