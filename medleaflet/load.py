@@ -121,7 +121,10 @@ def decode(raw: bytes, display: str) -> str:
 
 def parse_yaml(text: str, display: str) -> Document:
     """Parse YAML ``text`` (from the file called ``display``) into a :class:`Document`."""
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(exc, text, display) from None
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -130,6 +133,8 @@ def parse_yaml(text: str, display: str) -> Document:
         column = f" (column {mark.column + 1})" if mark else ""
         problem = exc.problem or exc.context or "invalid YAML"
         raise InputError(f"YAML syntax error{column}: {problem}", SourceLocation(display, line)) from None
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(exc, text, display) from None
     except yaml.YAMLError as exc:
         raise InputError(f"YAML error: {exc}", SourceLocation(display, 1)) from None
     finally:
@@ -140,6 +145,12 @@ def parse_yaml(text: str, display: str) -> Document:
     if builder.problems:
         raise ValidationError(builder.problems)
     return document
+
+
+def _reader_error(exc: yaml.reader.ReaderError, text: str, display: str) -> InputError:
+    """A located error for a character YAML does not allow (control characters)."""
+    line = text[: exc.position].count("\n") + 1
+    return InputError(f"character U+{exc.character:04X} is not allowed in YAML", SourceLocation(display, line))
 
 
 class _Builder:
