@@ -132,6 +132,32 @@ def _po_strings(lines: list[str], start: int) -> tuple[str, int]:
     return "".join(part.strip()[1:-1] for part in parts), end
 
 
+_KEYWORD_LINE = re.compile(r'^(#~ )?(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)\s+"(?:[^"\\]|\\.)*"\s*$')
+_STRING_LINE = re.compile(r'^(#~ )?"(?:[^"\\]|\\.)*"\s*$')
+
+
+def quoting_problems(text: str, display: str) -> list[Problem]:
+    """Keyword and continuation lines whose string is not properly quoted.
+
+    Babel reads ``msgstr "Avoid alcohol.`` (no closing quote) without a word,
+    silently dropping the last character; gettext refuses it. So do we.
+    """
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or (stripped.startswith("#") and not stripped.startswith("#~")):
+            continue
+        if stripped.startswith('"') or stripped.startswith('#~ "'):
+            ok = _STRING_LINE.match(stripped)
+        elif re.match(r"^(#~ )?msg", stripped):
+            ok = _KEYWORD_LINE.match(stripped)
+        else:
+            continue  # Babel reports unknown keywords itself
+        if not ok:
+            problems.append(Problem(SourceLocation(display, number), "", "syntax error: badly quoted string"))
+    return problems
+
+
 def duplicate_entries(text: str, display: str) -> list[Problem]:
     """Entries defined twice (same msgctxt and msgid), as a bad merge leaves them.
 
@@ -179,9 +205,9 @@ def load_catalogue(project: Project, locale: str) -> Catalogue:
     except OSError as exc:
         raise InputError(f"{display}: cannot read catalogue ({exc.strerror})") from None
     text = decode(raw, display)
-    duplicates = duplicate_entries(text, display)
-    if duplicates:
-        raise ValidationError(duplicates)
+    problems = quoting_problems(text, display) or duplicate_entries(text, display)
+    if problems:
+        raise ValidationError(problems)
     try:
         catalog = read_po(io.StringIO(text), locale=locale, domain=DOMAIN, abort_invalid=True)
     except PoFileError as exc:

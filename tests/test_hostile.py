@@ -8,6 +8,7 @@ import string
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,7 +16,7 @@ from medleaflet.errors import MedleafletError
 from medleaflet.load import parse_yaml
 from medleaflet.validate import validate_leaflet
 
-from .conftest import DATA, ROOT, actual_text, run_cli
+from .conftest import DATA, ROOT, actual_text, expectations, run_cli
 from .test_render import pdf_text
 
 MINIMAL = (DATA / "leaflets" / "minimal.yaml").read_text("utf-8")
@@ -92,3 +93,24 @@ def test_read_only_output_folder_is_a_clean_error(tmp_path: Path) -> None:
         target.chmod(0o500)
     code, _, err = run_cli("build", "baclofen", "--out", str(target))
     assert code == 1 and err.startswith("error: ") and "Traceback" not in err
+
+
+BAD_CATALOGUES = sorted((DATA / "bad_catalogues").glob("*.po"))
+
+
+@pytest.mark.parametrize("path", BAD_CATALOGUES, ids=[path.stem for path in BAD_CATALOGUES])
+def test_bad_catalogue_fails_cleanly(make_project: Callable[..., Path], path: Path) -> None:
+    """Hostile or broken catalogues: one clean error per problem, file:line, exit 1, no PDF."""
+    expected = expectations(path)[0]
+    root = make_project([DATA / "leaflets" / "minimal.yaml"])
+    target = root / "translations" / "fr" / "LC_MESSAGES" / "leaflets.po"
+    target.parent.mkdir(parents=True)
+    shutil.copy(path, target)
+    for command in (["check", "--lang", "fr"], ["build", "minimal", "--lang", "fr", "--out", str(root / "out")]):
+        code, out, err = run_cli("--root", str(root), *command)
+        assert code == 1, (command, out, err)
+        text = out + err
+        assert "Traceback" not in text
+        assert expected in text, text
+        assert any(line.startswith("translations/fr/LC_MESSAGES/leaflets.po:") for line in text.splitlines())
+    assert not (root / "out").exists()
