@@ -114,3 +114,26 @@ def test_bad_catalogue_fails_cleanly(make_project: Callable[..., Path], path: Pa
         assert expected in text, text
         assert any(line.startswith("translations/fr/LC_MESSAGES/leaflets.po:") for line in text.splitlines())
     assert not (root / "out").exists()
+
+
+def test_absurdly_large_file_is_refused(tmp_path: Path) -> None:
+    from medleaflet.errors import InputError
+    from medleaflet.load import MAX_BYTES, load_yaml
+
+    big = tmp_path / "big.yaml"
+    big.write_text("a: " + "x" * (MAX_BYTES + 10) + "\n")
+    with pytest.raises(InputError, match=r"^big.yaml:1: file is too large"):
+        load_yaml(big, tmp_path)
+
+
+def test_two_builds_at_once_both_give_valid_files(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from pypdf import PdfReader
+
+    command = [sys.executable, str(ROOT / "generate.py"), "build", "baclofen", "--out", str(tmp_path)]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    assert all(run.wait(timeout=120) == 0 for run in runs)
+    assert [p.name for p in tmp_path.iterdir()] == ["baclofen.en.pdf"]
+    assert len(PdfReader(tmp_path / "baclofen.en.pdf").pages) >= 1
