@@ -133,7 +133,7 @@ def test_two_builds_at_once_both_give_valid_files(tmp_path: Path) -> None:
     from pypdf import PdfReader
 
     command = [sys.executable, str(ROOT / "generate.py"), "build", "baclofen", "--out", str(tmp_path)]
-    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    runs = [subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(2)]
     assert all(run.wait(timeout=120) == 0 for run in runs)
     assert [p.name for p in tmp_path.iterdir()] == ["baclofen.en.pdf"]
     assert len(PdfReader(tmp_path / "baclofen.en.pdf").pages) >= 1
