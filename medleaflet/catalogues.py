@@ -69,6 +69,8 @@ class Catalogue:
     display: str
     catalog: Catalog
     review: Review
+    #: Whether the header declares Plural-Forms (Babel quietly assumes the locale's).
+    plural_header: bool = True
 
     def location(self, message: Message) -> SourceLocation:
         """Where ``message`` is in the ``.po`` file (its msgctxt/msgid line)."""
@@ -217,7 +219,9 @@ def load_catalogue(project: Project, locale: str) -> Catalogue:
         raise InputError(f"syntax error: {message}", SourceLocation(display, line)) from None
     except (ValueError, KeyError) as exc:
         raise InputError(f"cannot read catalogue: {exc}", SourceLocation(display, 1)) from None
-    return Catalogue(locale, path, display, catalog, read_review(catalog, display))
+    return Catalogue(
+        locale, path, display, catalog, read_review(catalog, display), plural_header="Plural-Forms:" in text[:4000]
+    )
 
 
 def write_catalogue(catalogue: Catalogue) -> None:

@@ -137,3 +137,14 @@ def test_two_builds_at_once_both_give_valid_files(tmp_path: Path) -> None:
     assert all(run.wait(timeout=120) == 0 for run in runs)
     assert [p.name for p in tmp_path.iterdir()] == ["baclofen.en.pdf"]
     assert len(PdfReader(tmp_path / "baclofen.en.pdf").pages) >= 1
+
+
+def test_missing_plural_header_builds_with_a_warning(make_project: Callable[..., Path]) -> None:
+    root = make_project([DATA / "leaflets" / "minimal.yaml"])
+    target = root / "translations" / "fr" / "LC_MESSAGES" / "leaflets.po"
+    target.parent.mkdir(parents=True)
+    shutil.copy(DATA / "catalogues" / "no-plural-header.po", target)
+    code, out, _ = run_cli("--root", str(root), "check", "--lang", "fr")
+    assert code == 0 and "no Plural-Forms header" in out and "(warning)" in out
+    code, _, err = run_cli("--root", str(root), "build", "minimal", "--lang", "fr", "--out", str(root / "out"))
+    assert code == 0, err

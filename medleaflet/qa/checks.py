@@ -110,9 +110,15 @@ def check_catalogue(
     protected = tuple(protected)
     checker = _checker(catalogue.locale)
     locale = Locale.parse(catalogue.locale)
+    header = SourceLocation(catalogue.display, 1)
     if catalogue.catalog.fuzzy:
-        header = SourceLocation(catalogue.display, 1)
         findings.append(Finding(header, "", "the catalogue header is marked fuzzy; gettext would skip the file"))
+    if (catalogue.catalog.charset or "").lower().replace("-", "") != "utf8":
+        findings.append(Finding(header, "", "the Content-Type header must declare charset=UTF-8"))
+    if not catalogue.plural_header:
+        findings.append(
+            Finding(header, "", "no Plural-Forms header: the language's default is assumed", blocking=False)
+        )
     for source in sources:
         message = catalogue.find(source.context, source.msgid)
         problem = status_problem(message, source)
