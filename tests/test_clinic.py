@@ -115,44 +115,6 @@ def test_qr_code_decodes_to_the_website(tmp_path: Path) -> None:
     assert found == {"https://riverside-clinic.example.ca/baclofen"}
 
 
-def test_large_print_sizes(tmp_path: Path) -> None:
-    import statistics
-
-    import pdfplumber
-
-    code, _, err = run_cli("build", "baclofen", "--template", "large-print", "--out", str(tmp_path))
-    assert code == 0, err
-    pdf = tmp_path / "baclofen.en.large-print.pdf"
-    with pdfplumber.open(pdf) as document:
-        chars = [c for page in document.pages for c in page.chars if c["text"].strip()]
-        text = " ".join(page.extract_text() or "" for page in document.pages)
-    sizes = [round(c["size"], 1) for c in chars]
-    assert statistics.median(sizes) >= 16
-    assert sum(size >= 14 for size in sizes) / len(sizes) >= 0.9
-    bold_headings = [c["size"] for c in chars if "Bold" in c["fontname"] and c["size"] >= 18]
-    assert bold_headings and min(bold_headings) >= 18
-    assert not any("Italic" in c["fontname"] for c in chars)
-    assert "PATIENT INFORMATION" not in text and "SERIOUS" not in text
-
-
-def test_bilingual_arabic_pages_carry_both_languages(tmp_path: Path) -> None:
-    import pdfplumber
-
-    code, _, err = run_cli("build", "baclofen", "--lang", "ar", "--template", "bilingual", "--out", str(tmp_path))
-    assert code == 0, err
-    with pdfplumber.open(tmp_path / "baclofen.ar.bilingual.pdf") as document:
-        assert len(document.pages) >= 2
-        for page in document.pages:
-            fonts = {c["fontname"].split("+")[-1] for c in page.chars}
-            assert any(name.startswith("NotoSansArabic") for name in fonts), page.page_number
-            latin = [c for c in page.chars if c["text"].isascii() and c["text"].isalpha()]
-            assert len(latin) > 50, page.page_number
-            # English on the left half, Arabic on the right half.
-            arabic = [c for c in page.chars if "Arabic" in c["fontname"]]
-            assert sum(c["x0"] > page.width / 2 for c in arabic) > 0.9 * len(arabic)
-    assert len(PdfReader(tmp_path / "baclofen.ar.bilingual.pdf").outline) == 10
-
-
 def test_phone_number_keeps_its_order_on_an_arabic_page(tmp_path: Path) -> None:
     import pdfplumber
 

@@ -59,3 +59,25 @@ def test_colour_contrast_meets_wcag_aa(name: str) -> None:
     ]
     for foreground, background in pairs:
         assert contrast(foreground, background) >= 4.5, (foreground, background)
+
+
+def test_large_print_sizes(tmp_path: Path) -> None:
+    import statistics
+
+    import pdfplumber
+
+    from .conftest import run_cli
+
+    code, _, err = run_cli("build", "baclofen", "--template", "large-print", "--out", str(tmp_path))
+    assert code == 0, err
+    pdf = tmp_path / "baclofen.en.large-print.pdf"
+    with pdfplumber.open(pdf) as document:
+        chars = [c for page in document.pages for c in page.chars if c["text"].strip()]
+        text = " ".join(page.extract_text() or "" for page in document.pages)
+    sizes = [round(c["size"], 1) for c in chars]
+    assert statistics.median(sizes) >= 16
+    assert sum(size >= 14 for size in sizes) / len(sizes) >= 0.9
+    bold_headings = [c["size"] for c in chars if "Bold" in c["fontname"] and c["size"] >= 18]
+    assert bold_headings and min(bold_headings) >= 18
+    assert not any("Italic" in c["fontname"] for c in chars)
+    assert "PATIENT INFORMATION" not in text and "SERIOUS" not in text
