@@ -114,8 +114,8 @@ class FontStack:
     def __init__(self, base: FontFamily, by_script: dict[str, FontFamily]) -> None:
         self.base = base
         self.by_script = by_script
-        self._runs: dict[str, list[Run]] = {}  # layout asks for the same strings again
-        self._missing: list[Uncovered] = []
+        #: Runs and uncovered characters per string: layout asks for the same strings again.
+        self._itemised: dict[str, tuple[list[Run], list[Uncovered]]] = {}
 
     @property
     def families(self) -> list[FontFamily]:
@@ -123,26 +123,27 @@ class FontStack:
 
     def uncovered(self, text: str) -> list[Uncovered]:
         """Every character of ``text`` that no configured family can draw (empty if all can)."""
-        try:
-            self.runs(text)
-        except InputError:
-            return list(dict.fromkeys(self._missing))
-        return []
+        return self._itemise(text)[1]
 
     def runs(self, text: str) -> list[Run]:
         """``text`` (NFC-normalised) split into runs of one family each.
 
         Raises :class:`InputError` naming every character no family covers.
         """
-        cached = self._runs.get(text)
+        runs, missing = self._itemise(text)
+        if missing:
+            raise InputError("; ".join(str(item) for item in missing))
+        return runs
+
+    def _itemise(self, text: str) -> tuple[list[Run], list[Uncovered]]:
+        """The runs of ``text`` and the characters no family covers (each once)."""
+        cached = self._itemised.get(text)
         if cached is not None:
             return cached
-        original = text
-        text = unicodedata.normalize("NFC", text)
         runs: list[Run] = []
         missing: list[Uncovered] = []
         family, script = self.base, "Latn"
-        for char in text:
+        for char in unicodedata.normalize("NFC", text):
             char_script = ucd.script(char)
             if char_script in _NEUTRAL:
                 if not family.covers(char) and char.isprintable() and not char.isspace():
@@ -159,12 +160,9 @@ class FontStack:
                 runs[-1] = Run(family, runs[-1].script, runs[-1].text + char)
             else:
                 runs.append(Run(family, script, char))
-        if missing:
-            unique = list(dict.fromkeys(missing))
-            self._missing = unique
-            raise InputError("; ".join(str(item) for item in unique))
-        self._runs[original] = runs
-        return runs
+        result = (runs, list(dict.fromkeys(missing)))
+        self._itemised[text] = result
+        return result
 
 
 _registered: dict[str, FontFamily] = {}
