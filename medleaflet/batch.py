@@ -26,6 +26,8 @@ from .errors import MedleafletError
 from .locales import SOURCE_LOCALE
 from .pipeline import BuildOptions, build_leaflet, output_name
 from .project import Project
+from .review import load_record, review_of
+from .sources import leaflet_sources, ui_sources
 from .templates import load_template
 from .validate import load_leaflet
 from .write import write_atomic
@@ -97,9 +99,13 @@ def inputs_digest(project: Project, job: Job, clinic_file: Path | None, options:
 
 
 def _review_status(project: Project, job: Job) -> str:
+    """The English leaflet's review status, or whether the translation is signed off in full."""
+    leaflet = load_leaflet(project.leaflet_path(job.leaflet), project.root)
     if job.locale == SOURCE_LOCALE:
-        return load_leaflet(project.leaflet_path(job.leaflet), project.root).metadata.review.status
-    return "reviewed" if load_catalogue(project, job.locale).review.reviewed else "not reviewed"
+        return leaflet.metadata.review.status
+    catalogue = load_catalogue(project, job.locale)
+    signed = review_of(catalogue, load_record(catalogue, project.root), leaflet_sources(leaflet) + ui_sources())
+    return "reviewed" if signed.complete else "not reviewed"
 
 
 def _run(root: str, job: Job, out: str, options: BuildOptions, digest: str) -> Outcome:

@@ -5,19 +5,14 @@ One catalogue per language, ``translations/<locale>/LC_MESSAGES/leaflets.po``,
 holds both leaflet text (msgctxt ``{leaflet}:{key}``) and the layout's words
 (msgctxt ``ui:...``). The template is ``translations/leaflets.pot``.
 
-Each catalogue's header comment records the medical review of its
-translation (a comment, because Babel drops unknown ``X-`` header fields when
-it updates a catalogue, but keeps the header comment)::
-
-    # Medical review: not reviewed        (or: reviewed)
-    # Medical reviewer: Name, qualification
-    # Medical review date: 2026-11-25
+Whether a translation has been medically reviewed is not recorded in the
+catalogue (a translator could edit that) but in a sign-off record beside it:
+see :mod:`medleaflet.review`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import io
 import logging
 import os
@@ -28,19 +23,16 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.frontend import CommandLineInterface
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import PoFileError, read_po
 
 from . import __version__
 from .errors import InputError, Problem, SourceLocation, ValidationError
-from .load import decode, display_name
+from .load import decode, display_name, read_bytes
 from .project import Project
 
 DOMAIN = "leaflets"
-REVIEW_HEADER = "Medical review"
-REVIEWER_HEADER = "Medical reviewer"
-REVIEW_DATE_HEADER = "Medical review date"
-NOT_REVIEWED = "not reviewed"
-REVIEWED = "reviewed"
+#: The header comment line older catalogues used to claim a review; now ignored (see :mod:`medleaflet.review`).
+LEGACY_REVIEW_HEADER = "Medical review"
 
 
 def pot_path(project: Project) -> Path:
@@ -51,15 +43,6 @@ def po_path(project: Project, locale: str) -> Path:
     return project.translations_dir / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@dataclass(frozen=True)
-class Review:
-    """Whether a qualified medical translator has reviewed a translation."""
-
-    reviewed: bool
-    by: str | None
-    date: dt.date | None
-
-
 @dataclass
 class Catalogue:
     """One language's catalogue, parsed, with its file name for messages."""
@@ -68,9 +51,11 @@ class Catalogue:
     path: Path
     display: str
     catalog: Catalog
-    review: Review
     #: Whether the header declares Plural-Forms (Babel quietly assumes the locale's).
     plural_header: bool = True
+    #: The ``Language`` header as written (Babel replaces it with the folder's locale), and its line.
+    language_header: str | None = None
+    language_line: int = 1
 
     def location(self, message: Message) -> SourceLocation:
         """Where ``message`` is in the ``.po`` file (its msgctxt/msgid line)."""
@@ -99,28 +84,10 @@ def _header(catalog: Catalog, name: str) -> str | None:
     return None
 
 
-def read_review(catalog: Catalog, display: str) -> Review:
-    """The review fields of a catalogue header; raises :class:`InputError` if malformed."""
-    status = (_header(catalog, REVIEW_HEADER) or NOT_REVIEWED).lower()
-    if status not in (REVIEWED, NOT_REVIEWED):
-        raise InputError(
-            f"{REVIEW_HEADER} must be '{REVIEWED}' or '{NOT_REVIEWED}', not {status!r}", SourceLocation(display, 1)
-        )
-    by = _header(catalog, REVIEWER_HEADER)
-    raw_date = _header(catalog, REVIEW_DATE_HEADER)
-    date = None
-    if raw_date:
-        try:
-            date = dt.date.fromisoformat(raw_date)
-        except ValueError:
-            raise InputError(
-                f"{REVIEW_DATE_HEADER} must be a date written YYYY-MM-DD, not {raw_date!r}", SourceLocation(display, 1)
-            ) from None
-    if status == REVIEWED and not (by and date):
-        raise InputError(
-            f"a reviewed catalogue needs {REVIEWER_HEADER} and {REVIEW_DATE_HEADER}", SourceLocation(display, 1)
-        )
-    return Review(status == REVIEWED, by, date)
+def claims_review(catalog: Catalog) -> bool:
+    """Whether the header comment says ``# Medical review: reviewed``, as older
+    catalogues did. Such a line decides nothing; ``check`` warns about it."""
+    return (_header(catalog, LEGACY_REVIEW_HEADER) or "").lower() == "reviewed"
 
 
 def _po_strings(lines: list[str], start: int) -> tuple[str, int]:
@@ -203,10 +170,17 @@ def load_catalogue(project: Project, locale: str) -> Catalogue:
     path = po_path(project, locale)
     display = display_name(path, project.root)
     try:
-        raw = path.read_bytes()
+        raw = read_bytes(path, display)  # bounded; refuses FIFOs and devices
     except OSError as exc:
         raise InputError(f"{display}: cannot read catalogue ({exc.strerror})") from None
-    text = decode(raw, display)
+    return parse_catalogue(decode(raw, display), locale, path, display)
+
+
+def parse_catalogue(text: str, locale: str, path: Path, display: str) -> Catalogue:
+    """Parse the text of the catalogue for ``locale`` (shown as ``display`` in messages).
+
+    Raises :class:`InputError` or :class:`ValidationError` for bad syntax, with the line.
+    """
     problems = quoting_problems(text, display) or duplicate_entries(text, display)
     if problems:
         raise ValidationError(problems)
@@ -219,32 +193,29 @@ def load_catalogue(project: Project, locale: str) -> Catalogue:
         raise InputError(f"syntax error: {message}", SourceLocation(display, line)) from None
     except (ValueError, KeyError) as exc:
         raise InputError(f"cannot read catalogue: {exc}", SourceLocation(display, 1)) from None
+    language, language_line = _language_header(text)
     return Catalogue(
-        locale, path, display, catalog, read_review(catalog, display), plural_header="Plural-Forms:" in text[:4000]
+        locale,
+        path,
+        display,
+        catalog,
+        plural_header="Plural-Forms:" in text[:4000],
+        language_header=language,
+        language_line=language_line,
     )
 
 
-def write_catalogue(catalogue: Catalogue) -> None:
-    """Write a catalogue back (used by ``init``); keeps previous msgids."""
-    buffer = io.BytesIO()
-    write_po(buffer, catalogue.catalog, width=76, include_previous=True)
-    catalogue.path.write_bytes(buffer.getvalue())
+_LANGUAGE_LINE = re.compile(r'^"Language:[ \t]*(.*?)\\n"\s*$', re.MULTILINE)
 
 
-def set_review(catalog: Catalog, reviewed: bool, by: str = "", date: str = "") -> None:
-    """Set the review lines of ``catalog``'s header comment (kept by ``pybabel update``)."""
-    names = (REVIEW_HEADER.lower(), REVIEWER_HEADER.lower(), REVIEW_DATE_HEADER.lower())
-    kept = [
-        line
-        for line in catalog.header_comment.splitlines()
-        if line.lstrip("# ").partition(":")[0].strip().lower() not in names and line.strip() != "#"
-    ]
-    review = [
-        f"# {REVIEW_HEADER}: {REVIEWED if reviewed else NOT_REVIEWED}",
-        f"# {REVIEWER_HEADER}: {by}".rstrip(),
-        f"# {REVIEW_DATE_HEADER}: {date}".rstrip(),
-    ]
-    catalog.header_comment = "\n".join([*kept, "#", *review, "#"])
+def _language_header(text: str) -> tuple[str | None, int]:
+    """The ``Language`` header of a catalogue's text (None if absent) and its 1-based line."""
+    first = max(text.find('msgid ""'), 0)
+    header_end = text.find("\n\n", first)  # entries are separated by blank lines
+    match = _LANGUAGE_LINE.search(text, 0, header_end if header_end >= 0 else len(text))
+    if match is None:
+        return None, 1
+    return match.group(1).strip() or None, text.count("\n", 0, match.start()) + 1
 
 
 # ---------------------------------------------------------------- commands
@@ -320,12 +291,9 @@ def update(project: Project, locale: str | None = None) -> None:
 
 
 def init(project: Project, locale: str) -> Path:
-    """``pybabel init`` for a new language, marked as not reviewed."""
+    """``pybabel init`` for a new language (not reviewed until someone signs it off)."""
     path = po_path(project, locale)
     if path.exists():
         raise InputError(f"{display_name(path, project.root)} already exists; use 'update' instead")
     run_pybabel(project, "init", *_template_args(project), "-l", locale)
-    catalogue = load_catalogue(project, locale)
-    set_review(catalogue.catalog, reviewed=False)
-    write_catalogue(catalogue)
     return path

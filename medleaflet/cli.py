@@ -15,6 +15,7 @@ file, never to the terminal.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -24,10 +25,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from . import __version__, catalogues
+from . import __version__, catalogues, review
 from .batch import MANIFEST, build_all
 from .clinic import Clinic, load_clinic
-from .errors import MedleafletError, UsageError
+from .errors import IncompleteTranslationError, MedleafletError, UsageError
 from .fonts import font_stack
 from .locales import SOURCE_LOCALE, parse_locale
 from .pipeline import BuildOptions, build_leaflet
@@ -158,7 +159,32 @@ def make_parser() -> argparse.ArgumentParser:
         "Each finding prints as FILE:LINE: MSGCTXT: PROBLEM. Exit code 1 if any is blocking.",
     )
     check.add_argument("--lang", metavar="LOCALE", action="append", dest="langs", help="only these languages")
+    check.add_argument(
+        "--unsigned",
+        action="store_true",
+        help="also list every message no medical reviewer has signed off as it reads now (not blocking)",
+    )
     check.set_defaults(handler=_cmd_check)
+
+    signoff = commands.add_parser(
+        "signoff",
+        help="record a medical reviewer's sign-off of a translation",
+        description="Record that a qualified medical reviewer has checked the translation of LOCALE: every "
+        "message that is translated and passes QA is signed as it reads now, in "
+        "translations/LOCALE/LC_MESSAGES/leaflets.review.yaml. Leaflets print 'reviewed' only when every "
+        "message they use is signed; any later change to a message unsigns it.",
+    )
+    signoff.add_argument("--lang", metavar="LOCALE", required=True, help="the language reviewed")
+    signoff.add_argument("--by", required=True, metavar="NAME", help="the reviewer's name and qualification")
+    signoff.add_argument("--date", metavar="YYYY-MM-DD", help="the day of the review (default: today)")
+    signoff.add_argument(
+        "--group",
+        action="append",
+        dest="groups",
+        metavar="NAME",
+        help="only these message groups: a leaflet id, or 'ui' for the layout's words; repeatable (default: all)",
+    )
+    signoff.set_defaults(handler=_cmd_signoff)
     return parser
 
 
@@ -269,7 +295,8 @@ def _cmd_status(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     rows = [
         row
         for locale in _translated_locales(project, args.langs)
-        for row in translation_status(catalogues.load_catalogue(project, locale), groups)
+        for catalogue in [catalogues.load_catalogue(project, locale)]
+        for row in translation_status(catalogue, groups, review.load_record(catalogue, project.root))
     ]
     if args.format == "json":
         print(json.dumps([row.as_dict() for row in rows], indent=2, ensure_ascii=False), file=out)
@@ -295,13 +322,53 @@ def _cmd_check(project: Project, args: argparse.Namespace, out: TextIO) -> int:
         findings = check_catalogue(catalogue, sources, protected) + check_coverage(catalogue, fonts)
         for finding in findings:
             print(finding, file=out)
+        record = review.load_record(catalogue, project.root)
+        signed = review.review_of(catalogue, record, sources)
+        if args.unsigned:
+            for source in signed.unsigned:
+                message = catalogue.find(source.context, source.msgid)
+                where = catalogue.location(message) if message else f"{catalogue.display}:1"
+                print(f"{where}: {source.context}: not signed off by a medical reviewer", file=out)
         stops = len(blocking(findings))
         failed = failed or bool(stops)
         print(
-            f"{catalogue.display}: {len(sources)} messages, {stops} blocking, {len(findings) - stops} warnings",
+            f"{catalogue.display}: {len(sources)} messages, {stops} blocking, {len(findings) - stops} warnings, "
+            f"{signed.signed} signed off by a medical reviewer",
             file=out,
         )
     return EXIT_INPUT if failed else EXIT_OK
+
+
+def _cmd_signoff(project: Project, args: argparse.Namespace, out: TextIO) -> int:
+    locale = project.locale(args.lang)
+    if locale == SOURCE_LOCALE:
+        raise UsageError("the English source is reviewed in each leaflet's metadata, not with signoff")
+    try:
+        date = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
+    except ValueError:
+        raise UsageError(f"--date: {args.date!r} is not a date written YYYY-MM-DD") from None
+    groups = _message_groups(project)
+    chosen = args.groups or list(groups)
+    unknown = [name for name in chosen if name not in groups]
+    if unknown:
+        raise UsageError(f"unknown group {unknown[0]!r} (available: {', '.join(groups)})")
+    sources = [source for name in chosen for source in groups[name]]
+    leaflets = [load_leaflet(project.leaflet_path(leaflet_id), project.root) for leaflet_id in project.leaflet_ids()]
+    protected = sorted({name for leaflet in leaflets for name in protected_names(leaflet)})
+    catalogue = catalogues.load_catalogue(project, locale)
+    problems = [finding for finding in blocking(check_catalogue(catalogue, sources, protected)) if not finding.status]
+    if problems:
+        raise IncompleteTranslationError(
+            problems, f"{catalogue.display}: not signed: fix these problems first ('generate.py check')"
+        )
+    record, count = review.sign(catalogue, review.load_record(catalogue, project.root), sources, args.by, date)
+    left = len(sources) - count
+    print(
+        f"signed {count} messages of {locale} for {' '.join(args.by.split())} on {date.isoformat()} in "
+        f"{record.display}" + (f"; {left} not translated or out of date, left unsigned" if left else ""),
+        file=out,
+    )
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:

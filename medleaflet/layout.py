@@ -674,22 +674,66 @@ class LeafletLayout:
     # ------------------------------------------------------- page furniture
 
     def review_lines(self) -> list[str]:
-        """Footer small print: the clinical review of the leaflet and, for a
-        translation, its review by a medical translator."""
+        """Footer small print about review, decided from the recorded review alone.
+
+        Every page says in English whether the medicine text and, for a
+        translation, the translation have been reviewed, for the staff who
+        print it. The same statement in the patient's language is added only
+        where a reviewer has signed off that wording: an unreviewed
+        translation's own "not reviewed" line could say anything.
+        """
+        english = self.english_review()
+        translation = self.loc.translation_review
+        if translation is None:
+            return [english]
+        translated = " ".join(
+            self.u(item, **params)
+            for item, params in self._review_messages()
+            if translation.is_signed(item.context, item.message)
+        )
+        return [line for line in (translated, english) if line]
+
+    def _review_messages(self) -> list[tuple[ui.UIText, dict[str, str]]]:
+        """The patient-language review statements that fit the recorded review, with their values."""
+        review = self.leaflet.metadata.review
+        messages: list[tuple[ui.UIText, dict[str, str]]] = []
+        if review.status == "reviewed" and review.by and review.date:
+            messages.append((ui.REVIEW_DONE, {"reviewer": review.by, "date": self.loc.date(review.date)}))
+        else:
+            messages.append((ui.REVIEW_DRAFT, {}))
+        translation = self.loc.translation_review
+        if translation is not None and translation.complete and translation.date:
+            date = self.loc.date(translation.date)
+            messages.append((ui.TRANSLATION_REVIEWED, {"reviewer": translation.by, "date": date}))
+        elif translation is not None:
+            messages.append((ui.TRANSLATION_DRAFT, {}))
+        return messages
+
+    def english_review(self) -> str:
+        """The review statement in English (never translated), from the recorded review."""
         review = self.leaflet.metadata.review
         if review.status == "reviewed" and review.by and review.date:
-            parts = [self.u(ui.REVIEW_DONE, reviewer=review.by, date=self.loc.date(review.date))]
+            parts = [ui.ENGLISH_TEXT_REVIEWED.format(reviewer=review.by, date=review.date.isoformat())]
         else:
-            parts = [self.u(ui.REVIEW_DRAFT)]
+            parts = [ui.ENGLISH_TEXT_DRAFT]
         translation = self.loc.translation_review
         if translation is not None:
-            if translation.reviewed and translation.by and translation.date:
+            language = self.loc.locale.get_display_name("en") or self.loc.code
+            if translation.complete and translation.date:
                 parts.append(
-                    self.u(ui.TRANSLATION_REVIEWED, reviewer=translation.by, date=self.loc.date(translation.date))
+                    ui.ENGLISH_TRANSLATION_REVIEWED.format(
+                        language=language, reviewer=translation.by, date=translation.date.isoformat()
+                    )
+                )
+            elif translation.signed:
+                parts.append(
+                    ui.ENGLISH_TRANSLATION_PARTLY.format(
+                        language=language, signed=translation.signed, total=translation.total
+                    )
                 )
             else:
-                parts.append(self.u(ui.TRANSLATION_DRAFT))
-        return parts
+                parts.append(ui.ENGLISH_TRANSLATION_DRAFT.format(language=language))
+        return " ".join(parts)
 
     def draw_page(self, canvas: Canvas, page: int, pages: int) -> None:
         """Draw the running header (pages after the first) and the footer.

@@ -13,6 +13,8 @@ and alias expansion is bounded.
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ from typing import Any
 import yaml
 
 from .errors import InputError, Problem, SourceLocation, ValidationError
+from .qa.characters import BadCharacter, disallowed
 
 PathKey = tuple[str | int, ...]
 
@@ -80,18 +83,43 @@ def display_name(path: Path, root: Path | None) -> str:
     return path.as_posix()
 
 
-def read_text(path: Path, display: str) -> str:
-    """Read a UTF-8 text file; a BOM and CRLF line ends are accepted.
+def read_text(path: Path, display: str, limit: int = MAX_BYTES) -> str:
+    """Read a UTF-8 text file of at most ``limit`` bytes; a BOM and CRLF line ends are accepted.
 
-    Raises :class:`InputError` for a missing, oversized or non-UTF-8 file.
+    Every input file goes through here (or :func:`read_bytes`). Raises
+    :class:`InputError`, located at ``display:1``, for a missing, unreadable,
+    non-regular, oversized or non-UTF-8 file.
     """
+    return decode(read_bytes(path, display, limit), display, limit)
+
+
+def read_bytes(path: Path, display: str, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of the regular file ``path``, refused beyond ``limit`` bytes.
+
+    Anything that is not a regular file (a FIFO, a device such as
+    ``/dev/zero``, a folder) is refused before it is read, and at most
+    ``limit + 1`` bytes are read, so no input can hang the tool or fill its
+    memory. The file is opened without blocking and checked again once open,
+    in case it was swapped after the first look. Raises :class:`InputError`
+    located at ``display:1``.
+    """
+    where = SourceLocation(display, 1)
     try:
-        raw = path.read_bytes()
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise InputError("not a regular file", where)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError("not a regular file", where)
+            raw = handle.read(limit + 1)
     except FileNotFoundError:
-        raise InputError(f"{display}: file not found") from None
+        raise InputError("file not found", where) from None
     except OSError as exc:
-        raise InputError(f"{display}: cannot read file ({exc.strerror})") from None
-    return decode(raw, display)
+        raise InputError(f"cannot read file ({exc.strerror or exc})", where) from None
+    if len(raw) > limit:
+        raise InputError(f"file is too large ({max(info.st_size, len(raw))} bytes, limit {limit})", where)
+    return raw
 
 
 def load_yaml(path: Path, root: Path | None = None) -> Document:
@@ -104,10 +132,10 @@ def load_yaml(path: Path, root: Path | None = None) -> Document:
     return parse_yaml(read_text(path, display), display)
 
 
-def decode(raw: bytes, display: str) -> str:
-    """Decode UTF-8 file contents (BOM and CRLF accepted); raises :class:`InputError`."""
-    if len(raw) > MAX_BYTES:
-        raise InputError(f"file is too large ({len(raw)} bytes, limit {MAX_BYTES})", SourceLocation(display, 1))
+def decode(raw: bytes, display: str, limit: int = MAX_BYTES) -> str:
+    """Decode UTF-8 file contents of at most ``limit`` bytes (BOM and CRLF accepted); raises :class:`InputError`."""
+    if len(raw) > limit:
+        raise InputError(f"file is too large ({len(raw)} bytes, limit {limit})", SourceLocation(display, 1))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -140,7 +168,7 @@ def parse_yaml(text: str, display: str) -> Document:
     finally:
         loader.dispose()
     document = Document(display, None)
-    builder = _Builder(loader, document)
+    builder = _Builder(loader, document, text)
     document.data = builder.build(node, ()) if node is not None else None
     if builder.problems:
         raise ValidationError(builder.problems)
@@ -156,8 +184,9 @@ def _reader_error(exc: yaml.reader.ReaderError, text: str, display: str) -> Inpu
 class _Builder:
     """Turns a composed YAML node tree into plain data, recording lines."""
 
-    def __init__(self, loader: yaml.SafeLoader, document: Document) -> None:
+    def __init__(self, loader: yaml.SafeLoader, document: Document, text: str) -> None:
         self.loader = loader
+        self.text = text
         self.document = document
         self.problems: list[Problem] = []
         self.visited = 0
@@ -176,7 +205,7 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             self._require_tag(node, _SEQ_TAG)
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        return self._scalar(node)
+        return self._scalar(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
         self.loader.flatten_mapping(node)  # resolves "<<" merge keys
@@ -203,17 +232,29 @@ class _Builder:
             result[key] = self.build(value_node, child)
         return result
 
-    def _scalar(self, node: yaml.Node) -> Any:
+    def _scalar(self, node: yaml.Node, path: PathKey) -> Any:
         if node.tag == _TIMESTAMP_TAG:
             return node.value
         try:
-            return self.loader.construct_object(node, deep=True)
+            value = self.loader.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
             problem = getattr(exc, "problem", None) or str(exc)
             raise InputError(
                 f"unsupported YAML value: {problem}",
                 SourceLocation(self.document.display, node.start_mark.line + 1),
             ) from None
+        if isinstance(value, str):
+            # Input text is data: no bidi controls, invisible or control characters.
+            for char in dict.fromkeys(item.char for item in disallowed(value)):
+                self.problems.append(Problem(self._line_of(char, node), format_path(path), str(BadCharacter(0, char))))
+        return value
+
+    def _line_of(self, char: str, node: yaml.Node) -> SourceLocation:
+        """Where ``char`` is written in ``node``'s source text (its first line if not found)."""
+        start, end = node.start_mark.index, node.end_mark.index
+        found = self.text.find(char, start, end)
+        line = self.text.count("\n", 0, found) + 1 if found >= 0 else node.start_mark.line + 1
+        return SourceLocation(self.document.display, line)
 
     def _require_tag(self, node: yaml.Node, tag: str) -> None:
         if node.tag != tag:

@@ -26,12 +26,13 @@ from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
-from .catalogues import Catalogue, Review, load_catalogue
+from .catalogues import Catalogue, load_catalogue
 from .errors import IncompleteTranslationError, SourceLocation
 from .locales import SOURCE_LOCALE, parse_locale
 from .model import Text
 from .project import Project
 from .qa.checks import blocking, check_catalogue
+from .review import TranslationReview, load_record, review_of
 from .sources import SourceMessage
 from .ui import UIText
 
@@ -80,8 +81,8 @@ class Localiser:
         return name[:1].upper() + name[1:]
 
     @property
-    def translation_review(self) -> Review | None:
-        """The medical review of the translation; None for the source language."""
+    def translation_review(self) -> TranslationReview | None:
+        """The medical sign-off of the translated messages; None for the source language."""
         return None
 
     @property
@@ -130,14 +131,15 @@ class CatalogueLocaliser(Localiser):
     are printed; ``fallback`` holds the contexts to print in English instead.
     """
 
-    def __init__(self, catalogue: Catalogue, fallback: Iterable[str] = ()) -> None:
+    def __init__(self, catalogue: Catalogue, review: TranslationReview, fallback: Iterable[str] = ()) -> None:
         super().__init__(parse_locale(catalogue.locale))
         self.catalogue = catalogue
+        self.review = review
         self._fallback = frozenset(fallback)
 
     @property
-    def translation_review(self) -> Review:
-        return self.catalogue.review
+    def translation_review(self) -> TranslationReview:
+        return self.review
 
     @property
     def fallbacks(self) -> frozenset[str]:
@@ -184,4 +186,5 @@ def localiser_for(
             else ""
         )
         raise IncompleteTranslationError(refused, hint)
-    return CatalogueLocaliser(catalogue, {finding.path for finding in findings if finding.status})
+    review = review_of(catalogue, load_record(catalogue, project.root), sources)
+    return CatalogueLocaliser(catalogue, review, {finding.path for finding in findings if finding.status})

@@ -3,7 +3,9 @@
 :func:`translation_status` returns one :class:`StatusRow` per language and
 message group (each leaflet, plus ``ui`` for the layout's own words),
 counting messages that are translated (printable), fuzzy (stale: the English
-changed or a translator marked them) and missing.
+changed or a translator marked them) and missing, and how many of them a
+medical reviewer has signed off as they read now (:mod:`medleaflet.review`).
+A group is reviewed only when every one of its messages is signed.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import asdict, dataclass
 
 from .catalogues import Catalogue
 from .qa.checks import singular, usable
+from .review import SignOffRecord, review_of
 from .sources import SourceMessage
 
 
@@ -22,6 +25,7 @@ class StatusRow:
     translated: int
     fuzzy: int
     missing: int
+    signed: int
     reviewed: bool
     reviewer: str | None
     review_date: str | None
@@ -34,10 +38,11 @@ class StatusRow:
         return {**asdict(self), "total": self.total}
 
 
-def translation_status(catalogue: Catalogue, groups: dict[str, list[SourceMessage]]) -> list[StatusRow]:
-    """Counts for each message group of one catalogue."""
+def translation_status(
+    catalogue: Catalogue, groups: dict[str, list[SourceMessage]], record: SignOffRecord
+) -> list[StatusRow]:
+    """Counts for each message group of one catalogue, with its sign-off ``record``."""
     rows = []
-    review = catalogue.review
     for group, sources in groups.items():
         translated = fuzzy = missing = 0
         for source in sources:
@@ -48,6 +53,7 @@ def translation_status(catalogue: Catalogue, groups: dict[str, list[SourceMessag
                 fuzzy += 1
             else:
                 missing += 1
+        review = review_of(catalogue, record, sources)
         rows.append(
             StatusRow(
                 catalogue.locale,
@@ -55,9 +61,10 @@ def translation_status(catalogue: Catalogue, groups: dict[str, list[SourceMessag
                 translated,
                 fuzzy,
                 missing,
-                review.reviewed,
-                review.by,
-                review.date.isoformat() if review.date else None,
+                review.signed,
+                review.complete,
+                review.by if review.complete else None,
+                review.date.isoformat() if review.complete and review.date else None,
             )
         )
     return rows
@@ -65,12 +72,15 @@ def translation_status(catalogue: Catalogue, groups: dict[str, list[SourceMessag
 
 def format_table(rows: list[StatusRow]) -> str:
     """Rows as an aligned plain-text table."""
-    header = ("language", "leaflet", "translated", "fuzzy", "missing", "done", "medical review")
+    header = ("language", "leaflet", "translated", "fuzzy", "missing", "done", "signed", "medical review")
     lines = [header]
     for row in rows:
         done = f"{100 * row.translated // row.total if row.total else 100}%"
         review = f"reviewed by {row.reviewer} on {row.review_date}" if row.reviewed else "not reviewed"
-        lines.append((row.locale, row.group, str(row.translated), str(row.fuzzy), str(row.missing), done, review))
+        signed = f"{row.signed}/{row.total}"
+        lines.append(
+            (row.locale, row.group, str(row.translated), str(row.fuzzy), str(row.missing), done, signed, review)
+        )
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     return "\n".join(
         "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip() for line in lines

@@ -124,6 +124,17 @@ REVIEW_DONE = N_("ui:footer", "Clinically reviewed by {reviewer} on {date}")
 TRANSLATION_DRAFT = N_("ui:footer", "Translation not yet reviewed by a qualified medical translator")
 # TRANSLATORS: Footer, small print: {reviewer} is a name and qualification, {date} a date.
 TRANSLATION_REVIEWED = N_("ui:footer", "Translation reviewed by {reviewer} on {date}")
+#: What every page says about review in English, for the staff who print it. These are chosen by the
+#: tool from the recorded review (the leaflet's metadata, the translation's sign-off record) and are
+#: deliberately not translatable: they are plain strings, not N_() messages.
+ENGLISH_TEXT_REVIEWED = "Medicine text reviewed by {reviewer} on {date}."
+ENGLISH_TEXT_DRAFT = "Medicine text: draft, not yet reviewed by a pharmacist or doctor."
+ENGLISH_TRANSLATION_REVIEWED = "{language} translation medically reviewed by {reviewer} on {date}."
+ENGLISH_TRANSLATION_DRAFT = "{language} translation: NOT reviewed by a qualified medical translator."
+ENGLISH_TRANSLATION_PARTLY = (
+    "{language} translation: NOT reviewed by a qualified medical translator ({signed} of {total} parts signed off)."
+)
+
 # TRANSLATORS: Notice on page 1 when some messages are printed in English because their translation is missing
 # or out of date. {marker} is the mark put before each English passage, e.g. [EN].
 FALLBACK_NOTICE = N_(

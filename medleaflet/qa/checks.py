@@ -30,10 +30,12 @@ from babel.messages.catalog import Message
 from translate.filters.checks import CheckerConfig, StandardChecker
 from translate.storage.pypo import pounit
 
-from ..catalogues import Catalogue
+from ..catalogues import Catalogue, claims_review
 from ..errors import Problem, SourceLocation
 from ..fonts import FontStack
 from ..sources import SourceMessage
+from .characters import BadCharacter, disallowed, has_content
+from .language import catalogue_script_problem, header_problem, message_script_problem
 from .numbers import compare
 
 BLOCKING_FILTERS = ("pythonbraceformat", "xmltags")
@@ -72,7 +74,13 @@ def usable(message: Message | None, source: SourceMessage) -> bool:
     if message is None or message.fuzzy or singular(message) != source.msgid:
         return False
     strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
-    return all(strings)
+    return all(strings) and not blank(message, source)
+
+
+def blank(message: Message, source: SourceMessage) -> bool:
+    """Whether a translation is blank: some form has no letter or digit where the source has some
+    (a space or a zero-width space prints as nothing)."""
+    return has_content(source.msgid) and any(form and not has_content(form) for form in _strings(message))
 
 
 def status_problem(message: Message | None, source: SourceMessage) -> str | None:
@@ -83,6 +91,8 @@ def status_problem(message: Message | None, source: SourceMessage) -> str | None
         return "the English source text has changed (run 'generate.py update', then review the translation)"
     if message.fuzzy:
         return "fuzzy: the translation is out of date; review it and remove the fuzzy flag"
+    if blank(message, source):
+        return "blank: the translation has no letters or digits, so it counts as not translated"
     if not usable(message, source):
         strings = _strings(message)
         if len(strings) > 1 and any(strings):
@@ -115,12 +125,27 @@ def check_catalogue(
         findings.append(Finding(header, "", "the catalogue header is marked fuzzy; gettext would skip the file"))
     if (catalogue.catalog.charset or "").lower().replace("-", "") != "utf8":
         findings.append(Finding(header, "", "the Content-Type header must declare charset=UTF-8"))
+    if claims_review(catalogue.catalog):
+        findings.append(
+            Finding(
+                header,
+                "",
+                "the header's 'Medical review' line is ignored: a review is recorded with 'generate.py signoff'",
+                blocking=False,
+            )
+        )
     if not catalogue.plural_header:
         findings.append(
             Finding(header, "", "no Plural-Forms header: the language's default is assumed", blocking=False)
         )
+    findings += language_findings(catalogue, locale)
     for source in sources:
         message = catalogue.find(source.context, source.msgid)
+        if message is not None:
+            findings += character_findings(catalogue, message, source.context)
+            script_problem = message_script_problem(" ".join(_strings(message)), locale)
+            if script_problem:
+                findings.append(Finding(catalogue.location(message), source.context, script_problem))
         problem = status_problem(message, source)
         if problem:
             location = catalogue.location(message) if message else SourceLocation(catalogue.display, 1)
@@ -172,6 +197,29 @@ def _check_message(
     return [Finding(location, source.context, problem) for problem in dict.fromkeys(found)] + [
         Finding(location, source.context, problem, blocking=False) for problem in dict.fromkeys(warnings)
     ]
+
+
+def language_findings(catalogue: Catalogue, locale: Locale) -> list[Finding]:
+    """Blocking findings if the catalogue is not written in its folder's language:
+    a ``Language`` header naming another locale, or letters mostly of another script."""
+    findings = []
+    problem = header_problem(catalogue.language_header, catalogue.locale)
+    if problem:
+        findings.append(Finding(SourceLocation(catalogue.display, catalogue.language_line), "", problem))
+    texts = [form for message in catalogue.messages() if not message.fuzzy for form in _strings(message) if form]
+    problem = catalogue_script_problem(texts, locale)
+    if problem:
+        findings.append(Finding(SourceLocation(catalogue.display, 1), "", problem))
+    return findings
+
+
+def character_findings(catalogue: Catalogue, message: Message, context: str) -> list[Finding]:
+    """A blocking finding for each kind of disallowed character in ``message``'s translation
+    (bidi controls, invisible and control characters: see :mod:`.characters`)."""
+    bad: dict[str, BadCharacter] = {}
+    for form in _strings(message):
+        bad.update({item.char: item for item in disallowed(form or "")})
+    return [Finding(catalogue.location(message), context, str(item)) for item in bad.values()]
 
 
 def _markup_problems(original: str, translated: str, brace_format: bool) -> list[str]:

@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po
 
-from medleaflet.catalogues import Catalogue, Review
+from medleaflet.catalogues import Catalogue, parse_catalogue
 from medleaflet.qa.checks import check_catalogue
 from medleaflet.sources import SourceMessage
 
 PLURAL = SourceMessage("ui:test", "{count} medicine", plural="{count} medicines", brace_format=True)
 
 
+#: The Plural-Forms headers of the locales these tests use (gettext's).
+PLURALS = {
+    "fr": "nplurals=2; plural=(n > 1);",
+    "ru": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
+    "ar": "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);",
+}
+
+
 def catalogue(locale: str, body: str) -> Catalogue:
-    po = f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: {locale}\\n"\n\n{body}'
-    catalog = read_po(io.StringIO(po), locale=locale)
-    return Catalogue(locale, Path("x.po"), "x.po", catalog, Review(False, None, None))
+    headers = f'"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: {locale}\\n"\n'
+    headers += f'"Plural-Forms: {PLURALS[locale]}\\n"\n'
+    po = f'msgid ""\nmsgstr ""\n{headers}\n{body}'
+    return parse_catalogue(po, locale, Path("x.po"), "x.po")
 
 
 def plural_entry(forms: list[str]) -> str:
@@ -51,7 +58,7 @@ def test_protected_names_survive() -> None:
         'msgstr "Флексуви в 5 раз сильнее, чем Ozobax."\n'
     )
     findings = check_catalogue(catalogue("ru", entry), [source], protected=["Fleqsuvy", "Ozobax"])
-    assert [str(f) for f in findings] == ["x.po:7: leaf:x: keep 'Fleqsuvy' unchanged, as in the source"]
+    assert [str(f) for f in findings] == ["x.po:8: leaf:x: keep 'Fleqsuvy' unchanged, as in the source"]
 
 
 def test_doubled_words_are_only_a_warning() -> None:
@@ -64,6 +71,6 @@ def test_doubled_words_are_only_a_warning() -> None:
 
 def test_fuzzy_header_blocks() -> None:
     po = '#, fuzzy\nmsgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: fr\\n"\n'
-    catalog = read_po(io.StringIO(po), locale="fr")
-    findings = check_catalogue(Catalogue("fr", Path("x.po"), "x.po", catalog, Review(False, None, None)), [])
+    po += f'"Plural-Forms: {PLURALS["fr"]}\\n"\n'
+    findings = check_catalogue(parse_catalogue(po, "fr", Path("x.po"), "x.po"), [])
     assert [str(f) for f in findings] == ["x.po:1: the catalogue header is marked fuzzy; gettext would skip the file"]
