@@ -244,8 +244,9 @@ class _Builder:
                 SourceLocation(self.document.display, node.start_mark.line + 1),
             ) from None
         if isinstance(value, str):
-            # Input text is data: no bidi controls, invisible or control characters.
-            for char in dict.fromkeys(item.char for item in disallowed(value)):
+            # Input text is data: no bidi controls, invisible or control characters. Line breaks
+            # are the schema's business (most fields must be one paragraph).
+            for char in dict.fromkeys(item.char for item in disallowed(value) if item.char != "\n"):
                 self.problems.append(Problem(self._line_of(char, node), format_path(path), str(BadCharacter(0, char))))
         return value
 
