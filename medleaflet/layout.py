@@ -64,6 +64,10 @@ def qr_code(data: str, size: float) -> Drawing:
 
 #: Inner padding of highlighted boxes, in points (left and right each).
 BOX_PADDING = 10
+#: Space kept clear below the footer: many printers cannot print closer to the paper's edge.
+PRINTER_MARGIN = 10 * mm
+#: Gap between the body text and the footer rule, and between the rule and the footer text.
+RULE_GAP, FOOTER_GAP = 2.5 * mm, 1.5 * mm
 
 
 class LeafletLayout:
@@ -94,6 +98,7 @@ class LeafletLayout:
         self.frame_height = page_height - top - bottom
         #: Short lists may run in two columns; not when the text column is narrow.
         self.list_columns = 2 if width is None else 1
+        self._bottom_margins: dict[int, float] = {}
 
     # ----------------------------------------------------------------- text
 
@@ -742,7 +747,7 @@ class LeafletLayout:
         languages and use the fonts of every script in them.
         """
         width, height = self.template.page_size
-        top, right, bottom, left = self.template.margins
+        top, right, _, left = self.template.margins
         text_width = width - left - right
         canvas.saveState()
         canvas.setStrokeColor(self.colour["rule"])
@@ -767,8 +772,19 @@ class LeafletLayout:
             rule_y = height - top + 3.5 * mm
             title.drawOn(canvas, left, rule_y + 1.5 * mm)
             canvas.line(left, rule_y, width - right, rule_y)
-        rule_y = bottom - 2.5 * mm
+        rule_y = self.bottom_margin(pages or 99) - RULE_GAP  # as render laid the frame out
         canvas.line(left, rule_y, width - right, rule_y)
+        footer = self.footer(page, pages)
+        _, footer_height = footer.wrapOn(canvas, text_width, height)
+        footer.drawOn(canvas, left, rule_y - FOOTER_GAP - footer_height)
+        canvas.restoreState()
+
+    def footer(self, page: int, pages: int) -> Table:
+        """The footer of page ``page`` of ``pages``: version and review on the leading side,
+        page number and clinic on the trailing side."""
+        width = self.template.page_size[0]
+        _, right, _, left = self.template.margins
+        text_width = width - left - right
         metadata = self.leaflet.metadata
         version = self.u(
             ui.FOOTER_VERSION, leaflet=self.medicine, version=metadata.version, date=self.loc.date(metadata.revised)
@@ -782,12 +798,21 @@ class LeafletLayout:
             trailing.append(self.p(self.clinic.name, "furniture_end"))
             trailing.append(self.p(self.u(ui.CLINIC_PHONE_LINE, phone=self.clinic.phone), "furniture_end_regular"))
         trailing_width = text_width * 0.38 if self.clinic else 30 * mm if trailing else 0
-        footer = self._table(
+        return self._table(
             [[details, trailing or Spacer(1, 1)]],
             [text_width - trailing_width, trailing_width],
             [("VALIGN", (0, 0), (-1, -1), "TOP")]
             + [(f"{side}PADDING", (0, 0), (-1, -1), 0) for side in ("LEFT", "RIGHT", "TOP", "BOTTOM")],
         )
-        _, footer_height = footer.wrapOn(canvas, text_width, bottom)
-        footer.drawOn(canvas, left, rule_y - 1.5 * mm - footer_height)
-        canvas.restoreState()
+
+    def bottom_margin(self, pages: int) -> float:
+        """The bottom margin of every page: the template's, or more when the footer of a
+        ``pages``-page leaflet needs it, so the footer always ends :data:`PRINTER_MARGIN`
+        above the paper's edge."""
+        if pages not in self._bottom_margins:
+            width, height = self.template.page_size
+            _, right, bottom, left = self.template.margins
+            _, footer_height = self.footer(pages, pages).wrap(width - left - right, height)
+            self._bottom_margins[pages] = max(bottom, footer_height + RULE_GAP + FOOTER_GAP + PRINTER_MARGIN)
+        return self._bottom_margins[pages]
+

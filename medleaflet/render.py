@@ -67,7 +67,9 @@ class _LeafletDoc(BaseDocTemplate):
 def _build(layout: LeafletLayout, info: DocumentInfo, total_pages: int) -> tuple[bytes, int]:
     """Lay the story out once; returns the PDF bytes and the page count."""
     template = layout.template
-    top, right, bottom, left = template.margins
+    top, right, _, left = template.margins
+    # Before the page count is known, leave room for a footer of a long leaflet.
+    bottom = layout.bottom_margin(total_pages or 99)
     width, height = template.page_size
     buffer = io.BytesIO()
     stamp = _timestamp(info.date)
