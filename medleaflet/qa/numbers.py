@@ -2,10 +2,57 @@
 
 A translation must carry exactly the numbers of its source, each with an
 equivalent unit: ``25 mg in 5 mL`` may become ``25 мг в 5 мл`` or
-``٢٥ mg``, but never ``2,5 mg`` or ``25 mL``. Digits of any script count
-(Arabic-Indic, Devanagari...), and the target locale's decimal and group
-separators are honoured, which translate-toolkit's ``numbers`` filter does
-not do.
+``٢٥ mg``, but never ``2,5 mg`` or ``25 mL``. This is a safety check, so a
+number is read only when it can be read one way; anything else is a problem,
+never a guess.
+
+Reading a number
+----------------
+A number token is a run of digits with single separator characters between
+digit runs. It is read strictly by the CLDR symbols of the locale (through
+Babel), for the numbering system of its digits:
+
+* all its digits are of one numbering system (one Unicode decimal-digit
+  block); Latin digits use the ``latn`` symbols, other digits those of their
+  own numbering system (``arab``, ``arabext``, ``deva``, ``beng``, ``mymr``...),
+  or ``latn`` where Babel has none for the locale;
+* the decimal mark is the locale's, or U+066B ARABIC DECIMAL SEPARATOR; the
+  group mark the locale's, or U+066C ARABIC THOUSANDS SEPARATOR (these two are
+  unambiguous, so they are accepted with any digits in any locale). Where the
+  locale groups with a space-like character (U+00A0, U+202F), U+00A0, U+202F
+  and a plain space all group;
+* groups follow the locale's pattern (``#,##0`` gives threes, ``#,##,##0``
+  gives 1,00,000): the group before the decimal mark has the primary size,
+  the others the secondary size, the leftmost 1 to that size digits, and does
+  not start with 0;
+* there is at most one decimal mark, after every group mark, with digits on
+  both sides; ``.5`` or ``,5`` after a space, a bracket or the start of the text
+  is refused ("write 0.5");
+* a separator not followed by a digit ("take 5 mg." / "5, 10 or 20 mg") is not
+  part of the number;
+* in a space-grouping locale, ``1 000`` is one number but ``5 10`` (invalid
+  groups) is two.
+
+A token that breaks these rules gives a problem naming it and the expected
+form, e.g. ``'2,5' is not a valid number in hi: ',' groups digits as in
+1,00,000; the decimal mark is '.'``. The English source is read with ``en``
+rules.
+
+Numbers and protected names
+---------------------------
+Comparing the numbers as a multiset is not enough: in "Fleqsuvy (25 mg in
+5 mL) is 5 times stronger than Ozobax (5 mg in 5 mL)", swapping the two brand
+names gives each the other's strength with the same numbers. So
+:func:`compare` also takes the leaflet's protected names and checks that each
+keeps the strengths *bound* to it: those in the bracket group right after the
+name, or the number right after it (``Lioresal 10 mg``).
+
+We check this association in the text rather than filling the strengths from
+structured data through placeholders because translators keep brand names
+verbatim (another check already insists on it), so the check works for any
+leaflet text with no schema change. Placeholders would force every medicine
+author to write templates instead of prose, and a translator who swapped two
+placeholders would still break the association, unseen.
 """
 
 from __future__ import annotations
@@ -13,11 +60,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from babel import Locale
-from babel.numbers import get_decimal_symbol, get_group_symbol
+from babel.numbers import UnsupportedNumberingSystemError, get_decimal_symbol, get_group_symbol
 
 #: Accepted spellings of each unit, by canonical symbol. Latin symbols are
 #: accepted in every language.
@@ -30,40 +79,264 @@ UNIT_ALIASES: dict[str, tuple[str, ...]] = {
 _UNIT_LOOKUP = sorted(
     ((alias, unit) for unit, aliases in UNIT_ALIASES.items() for alias in aliases), key=lambda pair: -len(pair[0])
 )
-_NUMBER = re.compile(r"\d+(?:[.,\u066b\u066c\u00a0\u202f '’]\d+)*")
+
+#: Code point of the digit zero of each CLDR numbering system with ten
+#: contiguous decimal digits that a leaflet might use.
+NUMBERING_SYSTEM_ZEROS: dict[str, int] = {
+    "latn": 0x30,
+    "arab": 0x660,
+    "arabext": 0x6F0,
+    "nkoo": 0x7C0,
+    "deva": 0x966,
+    "beng": 0x9E6,
+    "guru": 0xA66,
+    "gujr": 0xAE6,
+    "orya": 0xB66,
+    "tamldec": 0xBE6,
+    "telu": 0xC66,
+    "knda": 0xCE6,
+    "mlym": 0xD66,
+    "thai": 0xE50,
+    "laoo": 0xED0,
+    "tibt": 0xF20,
+    "mymr": 0x1040,
+    "khmr": 0x17E0,
+    "mong": 0x1810,
+    "fullwide": 0xFF10,
+}
+_SYSTEM_BY_ZERO = {zero: system for system, zero in NUMBERING_SYSTEM_ZEROS.items()}
+
+ARABIC_DECIMAL = "\u066b"
+ARABIC_GROUP = "\u066c"
+_SPACES = frozenset(" \u00a0\u202f")
+_LEADING = frozenset(".,\u066b\u066c")
+_OPEN, _CLOSE = "([（", ")]）"
+_BIDI_MARKS = "\u200e\u200f\u061c"
+_COUNT_WORDS = {2: "twos", 3: "threes", 4: "fours"}
 
 
 @dataclass(frozen=True, order=True)
 class Quantity:
-    """A number and its unit (canonical symbol, or None), as found in a text."""
+    """A number and its unit (canonical symbol, or None), as found in a text.
+
+    ``display`` is the number as written (digits made ASCII) with its unit;
+    ``start`` and ``end`` locate the number and its unit in the text.
+    """
 
     value: Decimal
     unit: str | None
     display: str
+    start: int = field(default=0, compare=False)
+    end: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What :func:`read_numbers` found in a text: the numbers it could read, and
+    a problem for each token it could not."""
+
+    quantities: list[Quantity]
+    problems: list[str]
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """How numbers are written in one locale with one numbering system."""
+
+    locale: str
+    system: str
+    decimal: str
+    group: str
+    primary: int
+    secondary: int
+
+    @property
+    def decimals(self) -> frozenset[str]:
+        return frozenset({self.decimal, ARABIC_DECIMAL})
+
+    @property
+    def groups(self) -> frozenset[str]:
+        spaces = _SPACES if self.group in _SPACES else frozenset()
+        return frozenset({self.group, ARABIC_GROUP}) | spaces
+
+    def expected(self, zero: int) -> str:
+        """The expected form, e.g. "',' groups digits in threes (1,000); the decimal mark is '.'"."""
+        group = " " if self.group in _SPACES else self.group
+        if self.primary == self.secondary:
+            sample = "1" + group + "0" * self.primary
+            how = f"in {_COUNT_WORDS.get(self.primary, f'groups of {self.primary}')} ({_digits(sample, zero)})"
+        else:
+            sample = "1" + group + "0" * self.secondary + group + "0" * self.primary
+            how = f"as in {_digits(sample, zero)}"
+        return f"{_mark_name(self.group)} groups digits {how}; the decimal mark is {_mark_name(self.decimal)}"
+
+
+def _mark_name(mark: str) -> str:
+    return "a space" if mark in _SPACES else repr(mark)
+
+
+def _digits(ascii_text: str, zero: int) -> str:
+    """``ascii_text`` with its ASCII digits written in the numbering system whose zero is ``zero``."""
+    return "".join(chr(zero + int(char)) if char.isascii() and char.isdigit() else char for char in ascii_text)
 
 
 def _to_ascii_digits(text: str) -> str:
-    return "".join(str(unicodedata.digit(char)) if char.isdigit() else char for char in text)
+    return "".join(
+        str(unicodedata.decimal(char)) if unicodedata.decimal(char, None) is not None else char for char in text
+    )
 
 
-def _parse_number(raw: str, decimal: str, group: str) -> Decimal | None:
-    """Interpret ``raw`` with the locale's separators; None if it does not fit them."""
-    text = _to_ascii_digits(raw)
-    # Arabic's own separators (U+066B decimal, U+066C group) are accepted in
-    # every locale: they cannot be mistaken for each other.
-    groups = {group, "\u066c"} | ({"\u00a0", "\u202f", " "} if group in {"\u00a0", "\u202f", " "} else set())
-    decimals = {decimal, "\u066b"}
-    integer, _, fraction = text, "", ""
-    for mark in decimals:
-        if mark in text:
-            integer, _, fraction = text.rpartition(mark)
-            break
-    for mark in groups:
-        integer = integer.replace(mark, "")
-    digits = integer + ("." + fraction if fraction else "")
-    if not re.fullmatch(r"\d+(\.\d+)?", digits):
+def _symbol(text: str) -> str:
+    return text.strip(_BIDI_MARKS)
+
+
+@lru_cache(maxsize=256)
+def _rules(locale_id: str, system: str) -> _Rules:
+    """The rules of ``locale_id`` for ``system``, or for ``latn`` where Babel has no symbols for it."""
+    locale = Locale.parse(locale_id)
+    try:
+        decimal = get_decimal_symbol(locale, numbering_system=system)
+        group = get_group_symbol(locale, numbering_system=system)
+    except UnsupportedNumberingSystemError:
+        system = "latn"
+        decimal, group = get_decimal_symbol(locale), get_group_symbol(locale)
+    pattern = locale.decimal_formats[None]
+    primary, secondary = pattern.grouping if pattern is not None else (3, 3)
+    return _Rules(locale_id, system, _symbol(decimal), _symbol(group), int(primary), int(secondary))
+
+
+def _system(locale_id: str, zero: int) -> str:
+    """The numbering system of digits whose zero is ``zero``; the locale's default for an unknown block."""
+    system = _SYSTEM_BY_ZERO.get(zero)
+    return system if system is not None else Locale.parse(locale_id).default_numbering_system
+
+
+@lru_cache(maxsize=64)
+def _token_pattern(locale_id: str) -> tuple[re.Pattern[str], frozenset[str]]:
+    """The number-token pattern of a locale, and its soft separators (spaces that may group)."""
+    latn = _rules(locale_id, "latn")
+    native = _rules(locale_id, Locale.parse(locale_id).default_numbering_system)
+    soft = _SPACES if latn.group in _SPACES or native.group in _SPACES else frozenset()
+    separators = set(".,\u066b\u066c\u00a0\u202f") | {latn.decimal, latn.group, native.decimal, native.group} | soft
+    separators = {mark for mark in separators if len(mark) == 1}
+    chars = "".join(re.escape(mark) for mark in sorted(separators))
+    return re.compile(rf"\d+(?:[{chars}]\d+)*"), frozenset(soft)
+
+
+def _locale_id(locale: Locale | str) -> str:
+    return str(Locale.parse(locale) if isinstance(locale, str) else locale)
+
+
+def _read(token: str, locale_id: str) -> tuple[Decimal | None, str | None]:
+    """The value of one number token, or None and the reason it cannot be read."""
+    digits = [char for char in token if unicodedata.decimal(char, None) is not None]
+    zeros = {ord(char) - unicodedata.decimal(char) for char in digits}
+    if len(zeros) != 1:
+        return None, f"{token!r} mixes digits of different scripts; write all digits of a number in one script"
+    zero = zeros.pop()
+    rules = _rules(locale_id, _system(locale_id, zero))
+    invalid = f"{token!r} is not a valid number in {locale_id}: {rules.expected(zero)}"
+    decimals, groups = rules.decimals, rules.groups
+    if decimals & groups:
+        return None, f"{token!r} could be read two ways in {locale_id}: {rules.expected(zero)}"
+    marks = [(index, char) for index, char in enumerate(token) if unicodedata.decimal(char, None) is None]
+    if any(char not in decimals | groups for _, char in marks):
+        return None, invalid
+    decimal_at = [index for index, char in marks if char in decimals]
+    group_at = [index for index, char in marks if char in groups]
+    if len(decimal_at) > 1 or (decimal_at and group_at and group_at[-1] > decimal_at[0]):
+        return None, invalid
+    if len({"space" if token[index] in _SPACES else token[index] for index in group_at}) > 1:
+        return None, invalid
+    integer = token[: decimal_at[0]] if decimal_at else token
+    fraction = token[decimal_at[0] + 1 :] if decimal_at else ""
+    if group_at:
+        sizes = [len(part) for part in re.split("[" + re.escape("".join(groups)) + "]", integer)]
+        leftmost_zero = unicodedata.decimal(integer[0]) == 0
+        if (
+            sizes[-1] != rules.primary
+            or any(size != rules.secondary for size in sizes[1:-1])
+            or not 1 <= sizes[0] <= rules.secondary
+            or leftmost_zero
+        ):
+            return None, invalid
+    ascii_integer = "".join(char for char in _to_ascii_digits(integer) if char.isdigit())
+    value = Decimal(ascii_integer + ("." + _to_ascii_digits(fraction) if fraction else ""))
+    return value, None
+
+
+def _leading_separator(text: str, start: int) -> str | None:
+    """The separator glued to the front of the token at ``start`` with no digit before it, if any."""
+    if start == 0 or text[start - 1] not in _LEADING:
         return None
-    return Decimal(digits)
+    if start >= 2:
+        before = text[start - 2]
+        if before.isalnum() or unicodedata.category(before).startswith("M"):
+            return None
+    return text[start - 1]
+
+
+def _pieces(token: str, soft: frozenset[str]) -> list[tuple[int, int]]:
+    """The spans of ``token`` between soft separators."""
+    if not soft:
+        return [(0, len(token))]
+    return [match.span() for match in re.finditer("[^" + re.escape("".join(sorted(soft))) + "]+", token)]
+
+
+def _numbers(token: str, locale_id: str, soft: frozenset[str]) -> Iterator[tuple[int, int, Decimal | None, str | None]]:
+    """Each number of one token as (start, end, value, problem), offsets within the token.
+
+    A token whose soft separators (spaces) do not make valid groups is split
+    into the longest runs that do (``5 10`` is two numbers). A run that cannot
+    be read, with the pieces around it that look like its digit groups, is
+    one problem.
+    """
+    value, problem = _read(token, locale_id)
+    pieces = _pieces(token, soft)
+    if value is not None or len(pieces) == 1:
+        yield 0, len(token), value, problem
+        return
+    latn = _rules(locale_id, "latn")
+    sizes = {latn.primary, latn.secondary}
+    group_like = [index > 0 and _leading_digits(token[start:end]) in sizes for index, (start, end) in enumerate(pieces)]
+    # A piece that cannot be read, or a digit group such as '000' that cannot stand alone.
+    bad = [
+        _read(token[start:end], locale_id)[0] is None or (group_like[index] and unicodedata.decimal(token[start]) == 0)
+        for index, (start, end) in enumerate(pieces)
+    ]
+    clusters: list[tuple[int, int]] = []
+    for index in (index for index, failed in enumerate(bad) if failed):
+        low, high = index, index
+        while low > 0 and group_like[low]:
+            low -= 1
+        while high + 1 < len(pieces) and group_like[high + 1]:
+            high += 1
+        if clusters and low <= clusters[-1][1]:
+            clusters[-1] = (clusters[-1][0], max(high, clusters[-1][1]))
+        else:
+            clusters.append((low, high))
+    index = 0
+    for low, high in [*clusters, (len(pieces), len(pieces))]:
+        while index < low:
+            for last in range(low - 1, index - 1, -1):
+                start, end = pieces[index][0], pieces[last][1]
+                value, problem = _read(token[start:end], locale_id)
+                if value is not None:
+                    yield start, end, value, problem
+                    index = last + 1
+                    break
+        if low < len(pieces):
+            start, end = pieces[low][0], pieces[high][1]
+            yield start, end, None, _read(token[start:end], locale_id)[1]
+            index = high + 1
+
+
+def _leading_digits(text: str) -> int:
+    """How many digits ``text`` starts with."""
+    count = 0
+    while count < len(text) and unicodedata.decimal(text[count], None) is not None:
+        count += 1
+    return count
 
 
 def _unit_after(text: str, end: int) -> tuple[str | None, int]:
@@ -79,35 +352,179 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
     return None, end
 
 
-def quantities(text: str, locale: Locale | str = "en") -> list[Quantity]:
-    """Every number in ``text`` with the unit after it, in order."""
-    locale = Locale.parse(locale) if isinstance(locale, str) else locale
-    decimal, group = get_decimal_symbol(locale), get_group_symbol(locale)
+def read_numbers(text: str, locale: Locale | str = "en") -> Reading:
+    """Every number of ``text`` read by the rules of ``locale``.
+
+    Returns the readable numbers with the unit after each, in order, and one
+    problem string for each token that breaks the rules (see the module
+    docstring); such a token gives no quantity.
+    """
+    locale_id = _locale_id(locale)
+    pattern, soft = _token_pattern(locale_id)
     found: list[Quantity] = []
-    for match in _NUMBER.finditer(text):
-        raw = match.group(0).rstrip(".,'’ \u00a0\u202f")
-        value = _parse_number(raw, decimal, group)
-        if value is None:
-            # Separators that do not fit the locale: read each digit run alone.
-            for part in re.findall(r"\d+", raw):
-                found.append(Quantity(Decimal(_to_ascii_digits(part)), None, part))
+    problems: list[str] = []
+    for match in pattern.finditer(text):
+        lead = _leading_separator(text, match.start())
+        if lead is not None:
+            written = lead + match.group(0)
+            zero = ord(written[1]) - unicodedata.decimal(written[1])
+            decimal = _rules(locale_id, _system(locale_id, zero)).decimal
+            problems.append(
+                f"{written!r} starts with {lead!r}: write a digit before the decimal mark "
+                f"(0{decimal}{match.group(0)}), not {written}"
+            )
             continue
-        unit, _ = _unit_after(text, match.start() + len(raw))
-        display = f"{_to_ascii_digits(raw)} {unit}" if unit else _to_ascii_digits(raw)
-        found.append(Quantity(value, unit, display))
-    return found
+        for start, end, value, problem in _numbers(match.group(0), locale_id, soft):
+            if value is None:
+                problems.append(problem or f"{match.group(0)!r} is not a valid number in {locale_id}")
+                continue
+            raw = match.group(0)[start:end]
+            start += match.start()
+            unit, unit_end = _unit_after(text, start + len(raw))
+            display = f"{_to_ascii_digits(raw)} {unit}" if unit else _to_ascii_digits(raw)
+            found.append(Quantity(value, unit, display, start, max(unit_end, start + len(raw))))
+    return Reading(found, problems)
 
 
-def compare(source: str, translation: str, locale: Locale | str) -> list[str]:
-    """Problems with the numbers of ``translation`` against ``source`` (empty if none)."""
-    wanted = Counter((q.value, q.unit) for q in quantities(source, "en"))
-    got = Counter((q.value, q.unit) for q in quantities(translation, locale))
-    problems = []
+def quantities(text: str, locale: Locale | str = "en") -> list[Quantity]:
+    """Every readable number in ``text`` with the unit after it, in order.
+
+    Tokens that cannot be read by the rules of ``locale`` are left out; use
+    :func:`read_numbers` to have a problem for each.
+    """
+    return read_numbers(text, locale).quantities
+
+
+def compare(source: str, translation: str, locale: Locale | str, names: Iterable[str] = ()) -> list[str]:
+    """Problems with the numbers of ``translation`` against the English ``source`` (empty if none).
+
+    ``locale`` is the translation's; ``names`` are the leaflet's protected
+    names (brand names kept verbatim in every language). Reported: numbers
+    that cannot be read (in either text), numbers or (value, unit) pairs
+    missing or added, and, for each name, strengths bound to it in one text
+    but not the other.
+    """
+    source_reading = read_numbers(source, "en")
+    reading = read_numbers(translation, locale)
+    problems = [f"source: {problem}" for problem in source_reading.problems] + reading.problems
+    wanted = Counter((q.value, q.unit) for q in source_reading.quantities)
+    got = Counter((q.value, q.unit) for q in reading.quantities)
     for (value, unit), count in sorted((wanted - got).items(), key=str):
         problems.append(f"number '{_show(value, unit)}' of the source is missing or changed" + _times(count))
     for (value, unit), count in sorted((got - wanted).items(), key=str):
         problems.append(f"number '{_show(value, unit)}' is not in the source" + _times(count))
+    ordered = list(dict.fromkeys(name for name in names if name))
+    if ordered:
+        problems += _association_problems(
+            bound_quantities(source, ordered, source_reading.quantities),
+            bound_quantities(translation, ordered, reading.quantities),
+            ordered,
+        )
     return problems
+
+
+Pair = tuple[Decimal, str | None]
+
+
+def _name_spans(text: str, names: Sequence[str]) -> list[tuple[str, int, int]]:
+    """Whole-word occurrences of ``names`` in ``text``, longer names first, never overlapping."""
+    taken: list[tuple[str, int, int]] = []
+    for name in sorted(set(names), key=len, reverse=True):
+        for match in re.finditer(re.escape(name), text):
+            start, end = match.span()
+            if any(start < other_end and other_start < end for _, other_start, other_end in taken):
+                continue
+            if start > 0 and _joins(text[start - 1], name[0]):
+                continue
+            if end < len(text) and _joins(text[end], name[-1]):
+                continue
+            taken.append((name, start, end))
+    return sorted(taken, key=lambda span: span[1])
+
+
+def _script(char: str) -> str:
+    return unicodedata.name(char, "").split(" ")[0]
+
+
+def _joins(neighbour: str, edge: str) -> bool:
+    """Whether ``neighbour`` continues the word whose last (or first) character is ``edge``."""
+    if unicodedata.category(neighbour).startswith("M"):
+        return True
+    if not neighbour.isalnum():
+        return False
+    return unicodedata.decimal(neighbour, None) is not None or _script(neighbour) == _script(edge)
+
+
+def _closing(text: str, opening: int) -> int | None:
+    """The index of the bracket closing the one at ``opening``, or None if it is never closed."""
+    depth = 0
+    for index in range(opening, len(text)):
+        if text[index] in _OPEN:
+            depth += 1
+        elif text[index] in _CLOSE:
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
+
+
+def bound_quantities(text: str, names: Sequence[str], found: Sequence[Quantity]) -> dict[str, Counter[Pair]]:
+    """For each of ``names``, the (value, unit) pairs of ``found`` bound to it in ``text``.
+
+    A quantity is bound to a name when it lies in the bracket group (``()``,
+    ``（）``, ``[]``) right after the name (spaces allowed before the bracket),
+    or when it is the number right after the name, separated only by spaces.
+    ``found`` are the quantities of ``text`` (from :func:`read_numbers`).
+    """
+    bound: dict[str, Counter[Pair]] = {name: Counter() for name in names}
+    for name, _, end in _name_spans(text, names):
+        after = end
+        while after < len(text) and text[after] in _SPACES:
+            after += 1
+        if after < len(text) and text[after] in _OPEN:
+            closing = _closing(text, after)
+            if closing is not None:
+                bound[name].update((q.value, q.unit) for q in found if after < q.start < closing)
+        else:
+            bound[name].update((q.value, q.unit) for q in found if q.start == after)
+    return bound
+
+
+def _association_problems(
+    wanted: dict[str, Counter[Pair]], got: dict[str, Counter[Pair]], names: Sequence[str]
+) -> list[str]:
+    missing = {name: wanted[name] - got[name] for name in names}
+    extra = {name: got[name] - wanted[name] for name in names}
+    problems = []
+    for name in names:
+        moved: dict[str, list[Pair]] = {}
+        lost: list[Pair] = []
+        for pair in sorted(missing[name].elements(), key=str):
+            other = next((other for other in names if other != name and extra[other][pair] > 0), None)
+            if other is None:
+                lost.append(pair)
+            else:
+                extra[other][pair] -= 1
+                moved.setdefault(other, []).append(pair)
+        for other, pairs in moved.items():
+            verb = "belongs" if len(pairs) == 1 else "belong"
+            problems.append(f"{_pairs(pairs)} {verb} to {name!r} in the source, but to {other!r} here")
+        if lost:
+            verb = "is" if len(lost) == 1 else "are"
+            problems.append(
+                f"{_pairs(lost)} {verb} not next to {name!r} as in the source; "
+                "write each strength right after the name it belongs to"
+            )
+    for name in names:
+        left = sorted((+extra[name]).elements(), key=str)
+        if left:
+            verb = "is" if len(left) == 1 else "are"
+            problems.append(f"{_pairs(left)} {verb} next to {name!r} here, but not in the source")
+    return problems
+
+
+def _pairs(pairs: Iterable[Pair]) -> str:
+    return ", ".join(f"'{_show(value, unit)}'" for value, unit in pairs)
 
 
 def _show(value: Decimal, unit: str | None) -> str:
