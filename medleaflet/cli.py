@@ -28,16 +28,17 @@ from typing import TextIO
 from . import __version__, catalogues, review
 from .batch import MANIFEST, build_all
 from .clinic import Clinic, load_clinic
-from .errors import IncompleteTranslationError, MedleafletError, UsageError
+from .errors import IncompleteTranslationError, MedleafletError, OutputError, UsageError
 from .fonts import font_stack
 from .locales import SOURCE_LOCALE, parse_locale
-from .pipeline import BuildOptions, build_leaflet
+from .pipeline import BuildOptions, build_leaflet, output_name
 from .project import Project, default_root
 from .qa.checks import blocking, check_catalogue, check_coverage
 from .sources import SourceMessage, leaflet_sources, protected_names, ui_sources
 from .status import format_table, translation_status
 from .templates import DEFAULT_TEMPLATE, load_template
 from .validate import load_leaflet
+from .write import output_folder, remove_output
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -81,13 +82,19 @@ def make_parser() -> argparse.ArgumentParser:
         "--template", default=DEFAULT_TEMPLATE, metavar="NAME", help="layout template (default: %(default)s)"
     )
     build.add_argument(
-        "--out", type=Path, default=Path("out"), metavar="DIR", help="output folder (default: %(default)s)"
+        "--out",
+        type=Path,
+        default=Path("out"),
+        metavar="DIR",
+        help="output folder (default: %(default)s). A failed build removes its previous PDF from DIR; "
+        "with --all the batch owns DIR (see --all)",
     )
     build.add_argument(
         "--all",
         action="store_true",
         help="build every leaflet in every language and template, in parallel, and write DIR/manifest.json; "
-        "files whose inputs have not changed are kept",
+        "files whose inputs have not changed are kept. The batch owns DIR: it locks it (a second --all into DIR "
+        "is refused) and removes every other PDF in it, so DIR holds exactly the PDFs the manifest lists",
     )
     build.add_argument(
         "--clinic",
@@ -188,7 +195,43 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _BuildsFailedError(MedleafletError):
+    """The builds of a plain ``build`` that failed: each error, with the notes on the
+    previous PDFs it removed, printed as the CLI prints a single error."""
+
+    def __init__(self, failures: list[tuple[MedleafletError, list[str]]]) -> None:
+        located = next((error.location for error, _ in failures if error.location), None)
+        super().__init__(f"{len(failures)} build(s) failed", located)
+        self.failures = failures
+
+    def lines(self) -> list[str]:
+        """Every failure's lines and notes; ``main`` adds "error: " only when no failure is located."""
+        lines: list[str] = []
+        for error, notes in self.failures:
+            lines += [line if error.location or not self.location else f"error: {line}" for line in error.lines()]
+            lines += notes
+        return lines
+
+
+def _remove_previous(paths: list[Path]) -> list[str]:
+    """Remove the previous PDFs at ``paths`` of builds that failed; returns a note per file."""
+    notes = []
+    for path in paths:
+        try:
+            if remove_output(path):
+                notes.append(f"removed {path}: its build failed, so the previous PDF no longer matches its inputs")
+        except OutputError as exc:
+            notes.append(str(exc))
+    return notes
+
+
 def _cmd_build(project: Project, args: argparse.Namespace, out: TextIO) -> int:
+    """Build each leaflet in each language into --out; returns the exit code.
+
+    Names are all checked first (a usage error builds and removes nothing).
+    A build that fails does not stop the others: its previous PDF is removed,
+    and every failure is raised together at the end (exit 1).
+    """
     if args.all:
         return _cmd_build_all(project, args, out)
     leaflets = args.leaflets or project.leaflet_ids()
@@ -198,20 +241,43 @@ def _cmd_build(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     for leaflet_id in leaflets:
         project.leaflet_path(leaflet_id)
     project.template_path(args.template)
-    locales = [project.locale(code) for code in (args.langs or ["en"])]
-    clinic, _ = _load_clinic_option(project, args)
+    locales = list(dict.fromkeys(project.locale(code) for code in (args.langs or ["en"])))
+    output_folder(args.out)
+    targets = [(leaflet_id, locale) for leaflet_id in leaflets for locale in locales]
+    paths = [args.out / output_name(leaflet_id, locale, args.template) for leaflet_id, locale in targets]
+    try:
+        clinic, _ = _load_clinic_option(project, args)
+    except UsageError:
+        raise
+    except MedleafletError as exc:  # every PDF carries the clinic: none of the previous ones is valid now
+        raise _BuildsFailedError([(exc, _remove_previous(paths))]) from None
     options = BuildOptions(args.template, args.allow_fallback, clinic, args.paper)
-    for leaflet_id in leaflets:
-        for locale in locales:
+    failures: list[tuple[MedleafletError, list[str]]] = []
+    for (leaflet_id, locale), path in zip(targets, paths, strict=True):
+        try:
             result = build_leaflet(project, leaflet_id, locale, args.out, options)
-            print(f"wrote {result.path} ({result.pages} pages, {result.size} bytes)", file=out)
+        except UsageError:
+            raise
+        except MedleafletError as exc:
+            failures.append((exc, _remove_previous([path])))
+            continue
+        print(f"wrote {result.path} ({result.pages} pages, {result.size} bytes)", file=out)
+    if failures:
+        raise _BuildsFailedError(failures)
     return EXIT_OK
+
+
+def _clinic_file_option(project: Project, args: argparse.Namespace) -> Path | None:
+    """The clinic profile named by --clinic, else clinic.yaml in the project if anything
+    is there (a broken one then fails to load rather than being skipped), else None."""
+    default = project.root / "clinic.yaml"
+    return args.clinic or (default if os.path.lexists(default) else None)
 
 
 def _load_clinic_option(project: Project, args: argparse.Namespace) -> tuple[Clinic | None, Path | None]:
     """The clinic profile named by --clinic, else clinic.yaml in the project, else none."""
-    clinic_file = args.clinic or (project.root / "clinic.yaml")
-    if args.clinic or clinic_file.is_file():
+    clinic_file = _clinic_file_option(project, args)
+    if clinic_file is not None:
         return load_clinic(clinic_file, project.root), clinic_file
     return None, None
 
@@ -219,12 +285,13 @@ def _load_clinic_option(project: Project, args: argparse.Namespace) -> tuple[Cli
 def _cmd_build_all(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     if args.leaflets or args.langs:
         raise UsageError("--all builds every leaflet, language and template; do not name any")
-    clinic, clinic_file = _load_clinic_option(project, args)
-    options = BuildOptions(DEFAULT_TEMPLATE, args.allow_fallback, clinic, args.paper)
+    # The batch loads the clinic itself, under its lock: if it is broken, no old PDF is left behind.
+    options = BuildOptions(DEFAULT_TEMPLATE, args.allow_fallback, None, args.paper)
+    clinic_file = _clinic_file_option(project, args)
     result = build_all(project, args.out, options, clinic_file, log=sys.stderr if out is sys.stdout else out)
     print(
-        f"{len(result.built)} built, {len(result.skipped)} unchanged, {len(result.failed)} failed; "
-        f"manifest: {args.out / MANIFEST}",
+        f"{len(result.built)} built, {len(result.skipped)} unchanged, {len(result.failed)} failed, "
+        f"{len(result.removed)} removed; manifest: {args.out / MANIFEST}",
         file=out,
     )
     for outcome in result.failed:

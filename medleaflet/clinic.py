@@ -10,12 +10,14 @@ Canada says 911. :func:`paper_for` picks US Letter or A4 the way CLDR does.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 from babel import Locale
+from PIL import Image
 
 from .errors import ValidationError
 from .load import load_yaml, parse_yaml
@@ -79,6 +81,28 @@ def paper_for(country: str) -> str:
     return "letter" if country in LETTER_COUNTRIES else "a4"
 
 
+def logo_problem(path: Path) -> str | None:
+    """What is wrong with the logo file ``path`` (an existing path), or None if it is a readable image.
+
+    The image is decoded in full, so a truncated PNG or text named ``logo.png``
+    is caught here, with the profile's line, not half-way through a build.
+    """
+    if not path.is_file():
+        return "not a regular file"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                image.load()
+                width, height = image.size
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
+        reason = str(exc) or type(exc).__name__
+        return f"not a readable image ({reason.replace(str(path), path.name)})"
+    if not (width and height):
+        return "not a readable image (it has no pixels)"
+    return None
+
+
 def load_clinic(path: Path, root: Path | None = None) -> Clinic:
     """Load and validate a clinic profile; raises :class:`ValidationError` listing every problem."""
     document = load_yaml(path, root)
@@ -100,8 +124,12 @@ def load_clinic(path: Path, root: Path | None = None) -> Clinic:
             logo_path = (path.parent / logo).resolve()
             if logo_path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
                 problems.append(document.problem(("logo",), "must be a PNG or JPEG file"))
-            elif not logo_path.is_file():
+            elif not logo_path.exists():
                 problems.append(document.problem(("logo",), f"file not found: {logo}"))
+            else:
+                problem = logo_problem(logo_path)
+                if problem:
+                    problems.append(document.problem(("logo",), f"{logo}: {problem}"))
     if problems:
         raise ValidationError(problems)
     logo = data.get("logo")

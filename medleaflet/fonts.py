@@ -15,6 +15,7 @@ CFF); every font is embedded as a subset.
 
 from __future__ import annotations
 
+import struct
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from pathlib import Path
 from fontTools import unicodedata as ucd
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from .errors import InputError
 
@@ -171,7 +172,7 @@ _registered: dict[str, FontFamily] = {}
 def register_family(name: str, fonts_dir: Path) -> FontFamily:
     """Register family ``name`` (a key of :data:`FAMILIES`) with ReportLab once.
 
-    Raises :class:`InputError` for an unknown family or a missing font file.
+    Raises :class:`InputError` for an unknown family or a missing or damaged font file.
     """
     if name in _registered:
         return _registered[name]
@@ -187,7 +188,7 @@ def register_family(name: str, fonts_dir: Path) -> FontFamily:
             raise InputError(f"font file {path} is missing; it should be committed under fonts/")
         font_name = Path(filename).stem
         if font_name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(font_name, str(path), shapable=True))
+            pdfmetrics.registerFont(_open_font(font_name, path, f"{fonts_dir.name}/{filename}"))
         faces[face] = font_name
         charsets[font_name] = frozenset(pdfmetrics.getFont(font_name).face.charToGlyph)  # type: ignore[attr-defined]
     for bold, italic, face in ((0, 0, "regular"), (1, 0, "bold"), (0, 1, "italic"), (1, 1, "bold")):
@@ -195,6 +196,22 @@ def register_family(name: str, fonts_dir: Path) -> FontFamily:
     family = FontFamily(name, faces["regular"], faces["bold"], faces["italic"], charsets)
     _registered[name] = family
     return family
+
+
+def _open_font(font_name: str, path: Path, display: str) -> TTFont:
+    """Parse the TrueType file ``path`` as ``font_name``; raises :class:`InputError`
+    (``fonts/X.ttf: damaged font (...)``) for a file that is not a font or is cut short."""
+    try:
+        font = TTFont(font_name, str(path), shapable=True)
+        size = path.stat().st_size
+    except struct.error:
+        raise InputError(f"{display}: damaged font (its tables are cut short or malformed)") from None
+    except (TTFError, ValueError, KeyError, IndexError, OSError) as exc:
+        raise InputError(f"{display}: damaged font ({exc})") from None
+    for tag, entry in font.face.table.items():
+        if entry["offset"] + entry["length"] > size:
+            raise InputError(f"{display}: damaged font (table {tag.strip()} ends past the end of the file; truncated?)")
+    return font
 
 
 def font_stack(base_family: str, fonts_dir: Path) -> FontStack:

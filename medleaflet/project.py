@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import UsageError
+from .errors import InputError, SourceLocation, UsageError
+from .load import display_name
 from .locales import SOURCE_LOCALE, parse_locale
 
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -54,9 +55,20 @@ class Project:
         return sorted(path.stem for path in self.templates_dir.glob("*.yaml") if _NAME.match(path.stem))
 
     def locales(self) -> list[str]:
-        """The source locale, then every locale with a catalogue, sorted."""
-        found = {path.parent.parent.name for path in self.translations_dir.glob("*/LC_MESSAGES/leaflets.po")}
-        return [SOURCE_LOCALE, *sorted(found - {SOURCE_LOCALE})]
+        """The source locale, then every locale with a catalogue, sorted.
+
+        Raises :class:`InputError`, located at the catalogue, when a catalogue
+        folder is not named by a locale code (``translations/not_a_locale/...``):
+        a language that cannot be listed must not be skipped silently.
+        """
+        found = self._catalogue_folders()
+        for name, catalogue in sorted(found.items()):
+            _check_locale_folder(name, catalogue, self.root)
+        return [SOURCE_LOCALE, *sorted(set(found) - {SOURCE_LOCALE})]
+
+    def _catalogue_folders(self) -> dict[str, Path]:
+        """Folder name -> catalogue file, for every ``translations/*/LC_MESSAGES/leaflets.po``."""
+        return {path.parent.parent.name: path for path in self.translations_dir.glob("*/LC_MESSAGES/leaflets.po")}
 
     def leaflet_path(self, leaflet_id: str) -> Path:
         """The file of leaflet ``leaflet_id``; raises :class:`UsageError` if unknown."""
@@ -74,7 +86,8 @@ class Project:
         :class:`UsageError` when no catalogue fits.
         """
         wanted = parse_locale(code)
-        available = self.locales()
+        # Only the folder asked for must be a locale: a stray folder does not block other languages.
+        available = [SOURCE_LOCALE, *sorted(set(self._catalogue_folders()) - {SOURCE_LOCALE})]
         for candidate in (str(wanted), f"{wanted.language}_{wanted.script}" if wanted.script else "", wanted.language):
             if candidate in available:
                 return candidate
@@ -86,3 +99,16 @@ class Project:
             listing = ", ".join(known) or "none"
             raise UsageError(f"unknown {kind} {name!r} (available: {listing})")
         return folder / f"{name}.yaml"
+
+
+def _check_locale_folder(name: str, catalogue: Path, root: Path) -> None:
+    """Raise :class:`InputError` at ``catalogue``:1 unless ``name`` is a locale code as Babel writes it."""
+    where = SourceLocation(display_name(catalogue, root), 1)
+    try:
+        canonical = str(parse_locale(name))
+    except UsageError:
+        raise InputError(
+            f"catalogue folder {name!r} is not a locale code (such as fr, pt_BR or zh_Hans); rename the folder", where
+        ) from None
+    if canonical != name:
+        raise InputError(f"catalogue folder {name!r} must be named {canonical!r}; rename the folder", where)

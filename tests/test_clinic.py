@@ -144,3 +144,35 @@ def test_logo_is_drawn_on_page_one(tmp_path: Path) -> None:
     with pdfplumber.open(out / "baclofen.en.pdf") as document:
         assert len(document.pages[0].images) == 1
         assert all(not page.images for page in document.pages[1:])
+
+
+def _write_logo(path: Path, damage: str) -> None:
+    """A logo as a clinic might get it wrong: text named .png, a cut-off download, a pipe."""
+    import os
+
+    from PIL import Image
+
+    if damage == "fifo":
+        os.mkfifo(path)
+        return
+    Image.effect_noise((200, 80), 50).convert("RGB").save(path)
+    data = path.read_bytes()
+    path.write_bytes({"text": b"<html>Not found</html>\n", "truncated": data[: len(data) // 2]}[damage])
+
+
+@pytest.mark.parametrize(
+    ("damage", "problem"),
+    [
+        ("text", "not a readable image (cannot identify image file 'logo.png')"),
+        ("truncated", "not a readable image ("),
+        ("fifo", "not a regular file"),
+    ],
+)
+def test_damaged_logo_is_refused_at_load(tmp_path: Path, damage: str, problem: str) -> None:
+    _write_logo(tmp_path / "logo.png", damage)
+    profile = tmp_path / "clinic.yaml"
+    profile.write_text((DATA / "clinics" / "lyon.yaml").read_text("utf-8") + "logo: logo.png\n", "utf-8")
+    with pytest.raises(ValidationError) as caught:
+        load_clinic(profile, tmp_path)
+    [line] = caught.value.lines()
+    assert line.startswith(f"clinic.yaml:5: logo: logo.png: {problem}"), line

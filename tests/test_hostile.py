@@ -1,14 +1,19 @@
 """Bad and hostile input: random damage never gives a traceback, hostile text
-never becomes markup, huge inputs stay bounded, failed builds leave nothing."""
+never becomes markup, huge inputs stay bounded, FIFOs and devices never hang,
+damaged logos and fonts are named, failed builds leave no PDF behind."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import string
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Message
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,7 +21,7 @@ from medleaflet.errors import MedleafletError
 from medleaflet.load import parse_yaml
 from medleaflet.validate import validate_leaflet
 
-from .conftest import DATA, ROOT, actual_text, expectations, run_cli
+from .conftest import DATA, ROOT, actual_text, edit_catalogue, expectations, run_cli
 from .test_render import pdf_text
 
 MINIMAL = (DATA / "leaflets" / "minimal.yaml").read_text("utf-8")
@@ -70,7 +75,7 @@ def _yaml_quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def test_failed_build_leaves_the_previous_pdf(tmp_path: Path) -> None:
+def test_usage_error_changes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert run_cli("build", "baclofen", "--out", str(out))[0] == 0
     before = (out / "baclofen.en.pdf").read_bytes()
@@ -78,6 +83,35 @@ def test_failed_build_leaves_the_previous_pdf(tmp_path: Path) -> None:
     assert code == 2 and "unknown template" in err
     assert (out / "baclofen.en.pdf").read_bytes() == before
     assert sorted(p.name for p in out.iterdir()) == ["baclofen.en.pdf"]
+
+
+def test_failed_builds_remove_their_previous_pdf_and_the_rest_still_build(
+    translated_project: Callable[[str], Path],
+) -> None:
+    """A language that no longer prints must not leave last week's PDF to be printed instead."""
+    root = translated_project("fr")
+    assert run_cli("--root", str(root), "init", "es")[0] == 0
+    edit_catalogue(root / "translations" / "es" / "LC_MESSAGES" / "leaflets.po", _as_source)
+    out = root / "out"
+    build = ["--root", str(root), "build", "minimal", "--lang", "fr", "--lang", "es", "--lang", "en", "--out", str(out)]
+    assert run_cli(*build)[0] == 0
+    for locale in ("fr", "es"):
+        edit_catalogue(root / "translations" / locale / "LC_MESSAGES" / "leaflets.po", _untranslate)
+    code, stdout, err = run_cli(*build)
+    assert code == 1
+    for locale in ("fr", "es"):
+        assert f"refusing to print {locale}" in err
+        assert f"removed {out / f'minimal.{locale}.pdf'}: its build failed" in err
+    assert stdout == f"wrote {out / 'minimal.en.pdf'} (2 pages, {(out / 'minimal.en.pdf').stat().st_size} bytes)\n"
+    assert sorted(p.name for p in out.iterdir()) == ["minimal.en.pdf"]
+
+
+def _as_source(message: Message) -> None:
+    message.string = message.id
+
+
+def _untranslate(message: Message) -> None:
+    message.string = ""
 
 
 def test_read_only_output_folder_is_a_clean_error(tmp_path: Path) -> None:
@@ -148,3 +182,127 @@ def test_missing_plural_header_builds_with_a_warning(make_project: Callable[...,
     assert code == 0 and "no Plural-Forms header" in out and "(warning)" in out
     code, _, err = run_cli("--root", str(root), "build", "minimal", "--lang", "fr", "--out", str(root / "out"))
     assert code == 0, err
+
+
+# ---------------------------------------------------------------- files that are not files
+
+
+def _special(path: Path, kind: str) -> None:
+    """Replace ``path`` by a FIFO nobody writes to, or a link to /dev/zero (endless zeros)."""
+    if path.exists() or path.is_symlink():
+        path.unlink()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+
+
+def run_generate(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """Run generate.py in a fresh process; a hang fails the test instead of stalling it."""
+    command = [sys.executable, str(ROOT / "generate.py"), *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+
+
+INPUTS = {
+    "leaflet": ("leaflets/minimal.yaml", ["build", "minimal"]),
+    "clinic": ("clinic.yaml", ["build", "minimal"]),
+    "catalogue": ("translations/fr/LC_MESSAGES/leaflets.po", ["build", "minimal", "--lang", "fr"]),
+}
+
+
+@pytest.mark.parametrize("special", ["fifo", "dev-zero"])
+@pytest.mark.parametrize("input_kind", sorted(INPUTS))
+def test_fifo_or_device_as_input_is_a_located_error(
+    translated_project: Callable[[str], Path], input_kind: str, special: str
+) -> None:
+    root = translated_project("fr")
+    relative, command = INPUTS[input_kind]
+    _special(root / relative, special)
+    result = run_generate("--root", str(root), *command, "--out", str(root / "out"))
+    assert result.returncode == 1, result.stderr
+    # A link out of the project is named by its path as given.
+    assert result.stderr.splitlines() in (
+        [f"{relative}:1: not a regular file"],
+        [f"{root / relative}:1: not a regular file"],
+    ), result.stderr
+    assert not (root / "out").exists()
+
+
+def test_batch_with_a_fifo_leaflet_builds_the_rest(make_project: Callable[..., Path]) -> None:
+    root = make_project([DATA / "leaflets" / "minimal.yaml"], [ROOT / "templates" / "standard.yaml"])
+    os.mkfifo(root / "leaflets" / "stuck.yaml")
+    result = run_generate("--root", str(root), "build", "--all", "--out", str(root / "out"))
+    assert result.returncode == 1, result.stderr
+    assert "failed: stuck en standard: leaflets/stuck.yaml:1: not a regular file" in result.stdout
+    assert sorted(p.name for p in (root / "out").iterdir()) == ["manifest.json", "minimal.en.pdf"]
+
+
+def _text_bytes(path: Path) -> None:
+    path.unlink()  # it may be a link to the repository's file, which must stay intact
+    path.write_bytes(b"This is a text file, not an image or a font.\n" * 20)
+
+
+def _truncate(path: Path) -> None:
+    data = path.read_bytes()
+    path.unlink()  # it may be a link to the repository's file, which must stay intact
+    path.write_bytes(data[: len(data) * 3 // 4])
+
+
+DAMAGE = {"text": _text_bytes, "truncated": _truncate}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_damaged_logo_is_named_with_its_line(make_project: Callable[..., Path], damage: str) -> None:
+    from PIL import Image
+
+    root = make_project([DATA / "leaflets" / "minimal.yaml"])
+    Image.effect_noise((300, 100), 60).convert("RGB").save(root / "logo.png")
+    DAMAGE[damage](root / "logo.png")
+    (root / "clinic.yaml").write_text((DATA / "clinics" / "lyon.yaml").read_text("utf-8") + "logo: logo.png\n")
+    code, _, err = run_cli("--root", str(root), "build", "minimal", "--out", str(root / "out"))
+    assert code == 1
+    assert len(err.splitlines()) == 1 and err.startswith("clinic.yaml:5: logo: logo.png: not a readable image ("), err
+    assert not (root / "out").exists()
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_damaged_font_is_named(make_project: Callable[..., Path], damage: str) -> None:
+    root = make_project([DATA / "leaflets" / "minimal.yaml"], [ROOT / "templates" / "standard.yaml"])
+    (root / "fonts").unlink()
+    (root / "fonts").mkdir()
+    for font in (ROOT / "fonts").glob("*.ttf"):
+        (root / "fonts" / font.name).symlink_to(font)
+    DAMAGE[damage](root / "fonts" / "NotoSans-Bold.ttf")
+    # A fresh process: fonts are registered once per process, by name.
+    result = run_generate("--root", str(root), "build", "minimal", "--out", str(root / "out"))
+    assert result.returncode == 1
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert result.stderr.startswith("error: fonts/NotoSans-Bold.ttf: damaged font ("), result.stderr
+
+
+@pytest.mark.parametrize(
+    "command", [["list"], ["check"], ["status"], ["build", "--all"]], ids=["list", "check", "status", "build-all"]
+)
+def test_catalogue_folder_that_is_not_a_locale(translated_project: Callable[[str], Path], command: list[str]) -> None:
+    root = translated_project("fr")
+    stray = root / "translations" / "not_a_locale" / "LC_MESSAGES"
+    stray.mkdir(parents=True)
+    shutil.copy(root / "translations" / "fr" / "LC_MESSAGES" / "leaflets.po", stray / "leaflets.po")
+    extra = ["--out", str(root / "out")] if command[0] == "build" else []
+    code, _, err = run_cli("--root", str(root), *command, *extra)
+    assert code == 1
+    assert err.splitlines() == [
+        "translations/not_a_locale/LC_MESSAGES/leaflets.po:1: catalogue folder 'not_a_locale' is not a locale code "
+        "(such as fr, pt_BR or zh_Hans); rename the folder"
+    ]
+
+
+@pytest.mark.parametrize("command", [["build", "minimal"], ["build", "--all"]], ids=["build", "build-all"])
+def test_out_is_a_file(make_project: Callable[..., Path], command: list[str]) -> None:
+    root = make_project([DATA / "leaflets" / "minimal.yaml"])
+    (root / "out.pdf").write_bytes(b"%PDF- a file, not a folder")
+    code, stdout, err = run_cli("--root", str(root), *command, "--out", str(root / "out.pdf"))
+    assert (code, stdout) == (1, "")
+    assert err == f"error: {root / 'out.pdf'}: not a folder; --out names the folder the PDFs go into\n"
+    assert (root / "out.pdf").read_bytes() == b"%PDF- a file, not a folder"
