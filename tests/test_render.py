@@ -49,7 +49,7 @@ def test_every_interacting_drug_is_printed(text: str, drug: str) -> None:
         "Have kidney problems.",
         "Taking too much baclofen is an emergency.",
         "Leaflet Baclofen version 1.0, revised November 25, 2026",
-        "Draft: not yet reviewed by a pharmacist or doctor",
+        "Medicine text: draft, not yet reviewed by a pharmacist or doctor.",
         "Lioresal",
         "Fleqsuvy",
         "SERIOUS",

@@ -181,7 +181,7 @@ def _check_message(
             found.append(f"needs {expected} plural forms for {catalogue.locale}, has {sum(1 for s in strings if s)}")
     for index, translated in enumerate(strings):
         original = sources[min(index, 1)] if source.plural is not None else source.msgid
-        found += compare(original, translated, locale)
+        found += compare(original, translated, locale, protected)
         found += _markup_problems(original, translated, source.brace_format)
         missing = [name for name in protected if name in original and name not in translated]
         if missing:
