@@ -815,4 +815,3 @@ class LeafletLayout:
             _, footer_height = self.footer(pages, pages).wrap(width - left - right, height)
             self._bottom_margins[pages] = max(bottom, footer_height + RULE_GAP + FOOTER_GAP + PRINTER_MARGIN)
         return self._bottom_margins[pages]
-
