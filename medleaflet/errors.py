@@ -7,6 +7,7 @@ exits with the error's ``exit_code``; anything else is an internal error.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -67,7 +68,7 @@ class InputError(MedleafletError):
 class ValidationError(InputError):
     """An input file broke one or more rules; every problem found is kept."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = sorted(problems)
         first = self.problems[0] if self.problems else None
         super().__init__(
@@ -88,7 +89,7 @@ class IncompleteTranslationError(ValidationError):
     #: At most this many problems are printed; ``check`` lists them all.
     SHOWN = 25
 
-    def __init__(self, problems: list[Problem], hint: str) -> None:
+    def __init__(self, problems: Sequence[Problem], hint: str) -> None:
         super().__init__(problems)
         self.hint = hint
 

@@ -62,7 +62,7 @@ def record_path(catalogue: Catalogue) -> Path:
     return catalogue.path.with_name(catalogue.path.stem + RECORD_SUFFIX)
 
 
-def message_digest(context: str, message_id: str | tuple[str, ...], strings: Iterable[str]) -> str:
+def message_digest(context: str, message_id: str | tuple[str, ...] | list[str], strings: Iterable[str]) -> str:
     """The SHA-256 (hex) of a message's context, msgid(s) and translation(s)."""
     ids = list(message_id) if isinstance(message_id, tuple | list) else [message_id]
     payload = json.dumps([context, ids, list(strings)], ensure_ascii=False, separators=(",", ":"))

@@ -160,7 +160,7 @@ def check_catalogue(
 
 
 def _strings(message: Message) -> list[str]:
-    return list(message.string) if isinstance(message.string, tuple | list) else [message.string]
+    return list(message.string) if isinstance(message.string, tuple | list) else [message.string or ""]
 
 
 def _check_message(
