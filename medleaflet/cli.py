@@ -31,6 +31,7 @@ from .clinic import Clinic, load_clinic
 from .errors import IncompleteTranslationError, MedleafletError, OutputError, UsageError
 from .fonts import font_stack
 from .locales import SOURCE_LOCALE, parse_locale
+from .model import Leaflet
 from .pipeline import BuildOptions, build_leaflet, output_name
 from .project import Project, default_root
 from .qa.checks import blocking, check_catalogue, check_coverage
@@ -347,18 +348,25 @@ def _translated_locales(project: Project, langs: list[str] | None) -> list[str]:
     return [locale for locale in chosen if locale != SOURCE_LOCALE]
 
 
-def _message_groups(project: Project) -> dict[str, list[SourceMessage]]:
+def _leaflets(project: Project) -> list[Leaflet]:
+    """Every leaflet of the project, loaded and validated."""
+    return [load_leaflet(project.leaflet_path(leaflet_id), project.root) for leaflet_id in project.leaflet_ids()]
+
+
+def _protected(leaflets: list[Leaflet]) -> list[str]:
+    """The names every catalogue must keep unchanged, across ``leaflets``."""
+    return sorted({name for leaflet in leaflets for name in protected_names(leaflet)})
+
+
+def _message_groups(leaflets: list[Leaflet]) -> dict[str, list[SourceMessage]]:
     """Source messages per leaflet id, plus 'ui' for the layout's words."""
-    groups = {
-        leaflet_id: leaflet_sources(load_leaflet(project.leaflet_path(leaflet_id), project.root))
-        for leaflet_id in project.leaflet_ids()
-    }
+    groups = {leaflet.id: leaflet_sources(leaflet) for leaflet in leaflets}
     groups["ui"] = ui_sources()
     return groups
 
 
 def _cmd_status(project: Project, args: argparse.Namespace, out: TextIO) -> int:
-    groups = _message_groups(project)
+    groups = _message_groups(_leaflets(project))
     rows = [
         row
         for locale in _translated_locales(project, args.langs)
@@ -373,9 +381,9 @@ def _cmd_status(project: Project, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_check(project: Project, args: argparse.Namespace, out: TextIO) -> int:
-    leaflets = [load_leaflet(project.leaflet_path(leaflet_id), project.root) for leaflet_id in project.leaflet_ids()]
-    sources = [source for leaflet in leaflets for source in leaflet_sources(leaflet)] + ui_sources()
-    protected = sorted({name for leaflet in leaflets for name in protected_names(leaflet)})
+    leaflets = _leaflets(project)
+    sources = [source for group in _message_groups(leaflets).values() for source in group]
+    protected = _protected(leaflets)
     template = load_template(project.template_path(DEFAULT_TEMPLATE), project.root)
     fonts = font_stack(template.font_family, project.fonts_dir)
     failed = False
@@ -414,16 +422,16 @@ def _cmd_signoff(project: Project, args: argparse.Namespace, out: TextIO) -> int
         date = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
     except ValueError:
         raise UsageError(f"--date: {args.date!r} is not a date written YYYY-MM-DD") from None
-    groups = _message_groups(project)
+    leaflets = _leaflets(project)
+    groups = _message_groups(leaflets)
     chosen = args.groups or list(groups)
     unknown = [name for name in chosen if name not in groups]
     if unknown:
         raise UsageError(f"unknown group {unknown[0]!r} (available: {', '.join(groups)})")
     sources = [source for name in chosen for source in groups[name]]
-    leaflets = [load_leaflet(project.leaflet_path(leaflet_id), project.root) for leaflet_id in project.leaflet_ids()]
-    protected = sorted({name for leaflet in leaflets for name in protected_names(leaflet)})
     catalogue = catalogues.load_catalogue(project, locale)
-    problems = [finding for finding in blocking(check_catalogue(catalogue, sources, protected)) if not finding.status]
+    findings = blocking(check_catalogue(catalogue, sources, _protected(leaflets)))
+    problems = [finding for finding in findings if not finding.status]
     if problems:
         raise IncompleteTranslationError(
             problems, f"{catalogue.display}: not signed: fix these problems first ('generate.py check')"

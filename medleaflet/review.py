@@ -40,7 +40,7 @@ import yaml
 from babel.messages.catalog import Message
 
 from .catalogues import Catalogue
-from .errors import InputError, Problem, SourceLocation, ValidationError
+from .errors import InputError, Problem, ValidationError
 from .load import Document, display_name, load_yaml
 from .qa.characters import disallowed
 from .qa.checks import usable
@@ -186,7 +186,7 @@ def review_of(catalogue: Catalogue, record: SignOffRecord, sources: Iterable[Sou
     for source in sources:
         message = catalogue.find(source.context, source.msgid)
         signoff = None
-        if message is not None and usable(message, source):
+        if message is not None and usable(message, source):  # (the None test is for mypy)
             signoff = record.signer(_key(source), digest_of(message))
         if signoff is None:
             unsigned.append(source)
@@ -249,8 +249,3 @@ def _write(record: SignOffRecord) -> None:
     }
     text = _HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
     write_atomic(record.path, text.encode("utf-8"))
-
-
-def location(record: SignOffRecord) -> SourceLocation:
-    """The record's first line, for messages about it."""
-    return SourceLocation(record.display, 1)
