@@ -26,31 +26,32 @@ import importlib.metadata
 import json
 import os
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
-from . import __version__
-from .catalogues import load_catalogue, po_path
-from .clinic import load_clinic
-from .errors import InputError, MedleafletError, SourceLocation, UsageError
-from .load import read_text
-from .locales import SOURCE_LOCALE
-from .pipeline import BuildOptions, build_leaflet, output_name
-from .project import Project
-from .review import load_record, review_of
-from .sources import leaflet_sources, ui_sources
-from .templates import load_template
-from .validate import load_leaflet
-from .write import folder_lock, hold, is_temp_name, make_folder, remove_output, write_atomic
+import textengine
+from medleaflet import __version__
+from medleaflet.content.clinic import load_clinic
+from medleaflet.content.load import read_text
+from medleaflet.content.templates import load_template
+from medleaflet.content.validate import load_leaflet
+from medleaflet.errors import InputError, MedleafletError, SourceLocation, UsageError
+from medleaflet.i18n.catalogues import load_catalogue, po_path
+from medleaflet.i18n.locales import SOURCE_LOCALE
+from medleaflet.i18n.review import load_record, review_of
+from medleaflet.i18n.sources import leaflet_sources, ui_sources
+from medleaflet.pipeline import BuildOptions, build_leaflet, output_name
+from medleaflet.project import Project
+from medleaflet.write import folder_lock, hold, is_temp_name, make_folder, remove_output, write_atomic
 
 MANIFEST = "manifest.json"
 #: A manifest lists every file of a batch, so it may be larger than an input file.
 MAX_MANIFEST_BYTES = 64_000_000
-#: The package whose code, data tables and schemas every digest covers.
-PACKAGE_DIR = Path(__file__).resolve().parent
+#: The packages whose code, data tables and schemas every digest covers: this one and its text engine.
+CODE_DIRS: tuple[Path, ...] = (Path(__file__).resolve().parent, Path(textengine.__file__).resolve().parent)
 #: Libraries whose version changes what is printed (PDF writer, CLDR data, shaping, fonts).
 RENDERING_LIBRARIES = ("reportlab", "babel", "uharfbuzz", "fonttools")
 #: Seconds a batch waits for single builds' brief shared locks before refusing the folder.
@@ -164,18 +165,24 @@ def _hash_files(folder: Path, files: Iterable[Path]) -> str:
     return _combine((name, file_hash(path)) for name, path in named)
 
 
-def code_digest(package_dir: Path = PACKAGE_DIR) -> str:
-    """A hash of the package's own files: every ``*.py``, ``*.json`` and ``*.yaml``
-    under ``package_dir``, and every file of its ``data/`` and ``schemas/`` tables
-    (not ``__pycache__``, not hidden files), sorted by relative path."""
+def code_digest(package_dirs: Sequence[Path] = CODE_DIRS) -> str:
+    """A hash of the packages' own files: every ``*.py``, ``*.json`` and ``*.yaml``
+    under each of ``package_dirs``, and every file of a ``data/`` or ``schemas/``
+    table (not ``__pycache__``, not hidden files), sorted by relative path."""
 
-    def counts(path: Path) -> bool:
+    def counts(package_dir: Path, path: Path) -> bool:
         parts = path.relative_to(package_dir).parts
         if "__pycache__" in parts or any(part.startswith(".") for part in parts) or not path.is_file():
             return False
-        return path.suffix in _CODE_SUFFIXES or parts[0] in _TABLE_FOLDERS
+        return path.suffix in _CODE_SUFFIXES or any(part in _TABLE_FOLDERS for part in parts[:-1])
 
-    return _hash_files(package_dir, (path for path in package_dir.rglob("*") if counts(path)))
+    return _combine(
+        (
+            package_dir.name,
+            _hash_files(package_dir, (path for path in package_dir.rglob("*") if counts(package_dir, path))),
+        )
+        for package_dir in package_dirs
+    )
 
 
 def fonts_digest(fonts_dir: Path) -> str:
@@ -229,7 +236,7 @@ class Inputs:
 
 
 def batch_inputs(
-    project: Project, clinic_file: Path | None, options: BuildOptions, package_dir: Path = PACKAGE_DIR
+    project: Project, clinic_file: Path | None, options: BuildOptions, package_dirs: Sequence[Path] = CODE_DIRS
 ) -> Inputs:
     """Hash, once, what every job of a batch shares: the package's code, data tables and
     schemas, the rendering libraries' versions, the fonts, the clinic profile and the
@@ -237,7 +244,7 @@ def batch_inputs(
     clinic = options.clinic
     shared = _combine(
         [
-            ("code", code_digest(package_dir)),
+            ("code", code_digest(package_dirs)),
             ("libraries", library_versions()),
             ("fonts", fonts_digest(project.fonts_dir)),
             ("clinic file", file_hash(clinic_file) if clinic_file else "none"),
@@ -250,11 +257,15 @@ def batch_inputs(
 
 
 def inputs_digest(
-    project: Project, job: Job, clinic_file: Path | None, options: BuildOptions, package_dir: Path = PACKAGE_DIR
+    project: Project,
+    job: Job,
+    clinic_file: Path | None,
+    options: BuildOptions,
+    package_dirs: Sequence[Path] = CODE_DIRS,
 ) -> str:
     """A fingerprint of everything the job's PDF depends on (a batch hashes the shared
     part once with :func:`batch_inputs` instead)."""
-    return batch_inputs(project, clinic_file, options, package_dir).digest(job)
+    return batch_inputs(project, clinic_file, options, package_dirs).digest(job)
 
 
 def _review_status(project: Project, job: Job) -> str:

@@ -25,21 +25,22 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from . import __version__, catalogues, review
-from .batch import MANIFEST, build_all
-from .clinic import Clinic, load_clinic
-from .errors import IncompleteTranslationError, MedleafletError, OutputError, UsageError
-from .fonts import font_stack
-from .locales import SOURCE_LOCALE, parse_locale
-from .model import Leaflet
-from .pipeline import BuildOptions, build_leaflet, output_name
-from .project import Project, default_root
-from .qa.checks import blocking, check_catalogue, check_coverage
-from .sources import SourceMessage, leaflet_sources, protected_names, ui_sources
-from .status import format_table, translation_status
-from .templates import DEFAULT_TEMPLATE, load_template
-from .validate import load_leaflet
-from .write import output_folder, remove_output
+from medleaflet import __version__
+from medleaflet.batch import MANIFEST, build_all
+from medleaflet.content.clinic import Clinic, load_clinic
+from medleaflet.content.model import Leaflet
+from medleaflet.content.templates import DEFAULT_TEMPLATE, load_template
+from medleaflet.content.validate import load_leaflet
+from medleaflet.errors import IncompleteTranslationError, MedleafletError, OutputError, UsageError
+from medleaflet.i18n import catalogues, review
+from medleaflet.i18n.locales import SOURCE_LOCALE, parse_locale
+from medleaflet.i18n.qa.checks import blocking, check_catalogue, check_coverage
+from medleaflet.i18n.sources import SourceMessage, leaflet_sources, protected_names, ui_sources
+from medleaflet.i18n.status import format_table, translation_status
+from medleaflet.pipeline import BuildOptions, build_leaflet, output_name
+from medleaflet.project import Project, default_root
+from medleaflet.write import output_folder, remove_output
+from textengine.fonts import font_stack
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 

@@ -12,19 +12,19 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import ui
-from .bilingual import BilingualLayout
-from .clinic import Clinic
-from .fonts import font_stack
-from .layout import LeafletLayout
-from .locales import SOURCE_LOCALE
-from .localise import localiser_for
-from .project import Project
-from .render import DocumentInfo, RenderedPdf, render_pdf
-from .sources import leaflet_sources, protected_names, ui_sources
-from .templates import DEFAULT_TEMPLATE, load_template
-from .validate import load_leaflet
-from .write import write_atomic
+from medleaflet.content.clinic import Clinic
+from medleaflet.content.templates import DEFAULT_TEMPLATE, load_template
+from medleaflet.content.validate import load_leaflet
+from medleaflet.i18n import ui
+from medleaflet.i18n.locales import SOURCE_LOCALE
+from medleaflet.i18n.localise import localiser_for
+from medleaflet.i18n.sources import leaflet_sources, protected_names, ui_sources
+from medleaflet.layout.bilingual import BilingualLayout
+from medleaflet.layout.leaflet import LeafletLayout
+from medleaflet.project import Project
+from medleaflet.render.pdf import DocumentInfo, RenderedPdf, render_pdf
+from medleaflet.write import write_atomic
+from textengine.fonts import font_stack
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError, SourceLocation, UsageError
-from .load import display_name
-from .locales import SOURCE_LOCALE, parse_locale
+from medleaflet.content.load import display_name
+from medleaflet.errors import InputError, SourceLocation, UsageError
+from medleaflet.i18n.locales import SOURCE_LOCALE, parse_locale
 
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 

@@ -21,7 +21,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import OutputError
+from medleaflet.errors import OutputError
 
 #: How a temporary file of :func:`write_atomic` ends; it also starts with a dot.
 TEMP_SUFFIX = ".tmp"

@@ -82,8 +82,8 @@ def translated_project(make_project: Callable[..., Path]) -> Callable[[str], Pat
     def make(locale: str = "fr") -> Path:
         root = make_project([DATA / "leaflets" / "minimal.yaml"])
         shutil.copy(ROOT / "babel.cfg", root / "babel.cfg")
-        (root / "medleaflet").mkdir()
-        shutil.copy(ROOT / "medleaflet" / "ui.py", root / "medleaflet" / "ui.py")
+        (root / "medleaflet" / "i18n").mkdir(parents=True)
+        shutil.copy(ROOT / "medleaflet" / "i18n" / "ui.py", root / "medleaflet" / "i18n" / "ui.py")
         for args in (["extract"], ["init", locale]):
             code, _, err = run_cli("--root", str(root), *args)
             assert code == 0, err

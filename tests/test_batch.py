@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from medleaflet import batch
-from medleaflet.clinic import load_clinic
+from medleaflet.content.clinic import load_clinic
 from medleaflet.pipeline import BuildOptions
 from medleaflet.project import Project
 
@@ -181,8 +181,9 @@ def digest_project(tmp_path: Path) -> tuple[Path, Path, Path]:
     Image.new("RGB", (40, 20), "#0b4f8a").save(root / "logo.png")
     clinic = root / "clinic.yaml"
     clinic.write_text((DATA / "clinics" / "lyon.yaml").read_text("utf-8") + "logo: logo.png\n", "utf-8")
-    package = tmp_path / "package"
-    shutil.copytree(ROOT / "medleaflet", package, ignore=shutil.ignore_patterns("__pycache__"))
+    package = tmp_path / "code" / "medleaflet"
+    for name in ("medleaflet", "textengine"):
+        shutil.copytree(ROOT / name, tmp_path / "code" / name, ignore=shutil.ignore_patterns("__pycache__"))
     return root, clinic, package
 
 
@@ -213,9 +214,10 @@ CHANGES: dict[str, Callable[[Path, Path], None]] = {
     "clinic": lambda root, package: _append(root / "clinic.yaml", b"# edited\n"),
     "logo": lambda root, package: _repaint_logo(root),
     "font": lambda root, package: _flip_font_byte(root),
-    "data table": lambda root, package: _append(package / "data" / "emergency_numbers.yaml", b"# edited\n"),
-    "schema": lambda root, package: _append(package / "schemas" / "leaflet.schema.json", b"\n"),
-    "code": lambda root, package: _append(package / "layout.py", b"# edited\n"),
+    "data table": lambda root, package: _append(package / "content" / "data" / "emergency_numbers.yaml", b"# edited\n"),
+    "schema": lambda root, package: _append(package / "content" / "schemas" / "leaflet.schema.json", b"\n"),
+    "code": lambda root, package: _append(package / "layout" / "leaflet.py", b"# edited\n"),
+    "text engine": lambda root, package: _append(package.parent / "textengine" / "fonts.py", b"# edited\n"),
 }
 
 
@@ -227,7 +229,7 @@ def test_every_input_changes_the_digest(tmp_path: Path, change: str) -> None:
 
     def digest() -> str:
         options = BuildOptions(clinic=load_clinic(clinic_file, root))
-        return batch.inputs_digest(project, job, clinic_file, options, package)
+        return batch.inputs_digest(project, job, clinic_file, options, (package, package.parent / "textengine"))
 
     before = digest()
     assert digest() == before  # nothing changed, nothing to rebuild
@@ -238,10 +240,13 @@ def test_every_input_changes_the_digest(tmp_path: Path, change: str) -> None:
 def test_digest_ignores_bytecode_and_other_jobs_files(tmp_path: Path) -> None:
     root, clinic_file, package = digest_project(tmp_path)
     project, options = Project(root), BuildOptions(clinic=load_clinic(clinic_file, root))
-    inputs = batch.batch_inputs(project, clinic_file, options, package)
+    inputs = batch.batch_inputs(project, clinic_file, options, (package, package.parent / "textengine"))
     english = batch.Job("baclofen", "en", "standard")
     before = inputs.digest(english)
     (package / "__pycache__").mkdir(exist_ok=True)
     (package / "__pycache__" / "layout.cpython-311.pyc").write_bytes(b"bytecode")
     _append(root / "translations/fr/LC_MESSAGES/leaflets.po", b"\n")
-    assert batch.batch_inputs(project, clinic_file, options, package).digest(english) == before
+    assert (
+        batch.batch_inputs(project, clinic_file, options, (package, package.parent / "textengine")).digest(english)
+        == before
+    )

@@ -1,4 +1,4 @@
-"""medleaflet.bidi: levels, visual order, mirroring, wrapping and page splits."""
+"""textengine.bidi: levels, visual order, mirroring, wrapping and page splits."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import SimpleDocTemplate
 
-from medleaflet.bidi import BidiParagraph, embedding_levels
-from medleaflet.fonts import FontStack, font_stack
+from textengine.bidi import BidiParagraph, embedding_levels
+from textengine.fonts import FontStack, font_stack
 
 from .conftest import ROOT, actual_text
 

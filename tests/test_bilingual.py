@@ -1,4 +1,4 @@
-"""medleaflet.bilingual: English beside the patient's language on every page."""
+"""medleaflet.layout.bilingual: English beside the patient's language on every page."""
 
 from __future__ import annotations
 

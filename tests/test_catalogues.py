@@ -216,8 +216,8 @@ def test_new_language_in_a_configured_script_needs_only_its_po(
     sample, font = NEW_LANGUAGES[locale]
     root = make_project([DATA / "leaflets" / "minimal.yaml"])
     shutil.copy(ROOT / "babel.cfg", root / "babel.cfg")
-    (root / "medleaflet").mkdir()
-    shutil.copy(ROOT / "medleaflet" / "ui.py", root / "medleaflet" / "ui.py")
+    (root / "medleaflet" / "i18n").mkdir(parents=True)
+    shutil.copy(ROOT / "medleaflet" / "i18n" / "ui.py", root / "medleaflet" / "i18n" / "ui.py")
     for args in (["extract"], ["init", locale]):
         assert run_cli("--root", str(root), *args)[0] == 0
 

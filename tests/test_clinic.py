@@ -1,4 +1,4 @@
-"""medleaflet.clinic: profiles, emergency numbers by country, paper, and the printed result."""
+"""medleaflet.content.clinic: profiles, emergency numbers by country, paper, and the printed result."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import phonenumbers
 import pytest
 from pypdf import PdfReader
 
-from medleaflet.clinic import emergency_table, load_clinic, paper_for
+from medleaflet.content.clinic import emergency_table, load_clinic, paper_for
 from medleaflet.errors import ValidationError
 
 from .conftest import DATA, actual_text, expectations, run_cli

@@ -1,4 +1,4 @@
-"""medleaflet.extract and the committed template: contexts, notes, line numbers, in step."""
+"""medleaflet.i18n.extract and the committed template: contexts, notes, line numbers, in step."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-from medleaflet.catalogues import pot_path, run_pybabel
-from medleaflet.extract import extract_leaflet
+from medleaflet.i18n.catalogues import pot_path, run_pybabel
+from medleaflet.i18n.extract import extract_leaflet
 from medleaflet.project import Project
 
 from .conftest import ROOT

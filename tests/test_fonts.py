@@ -1,11 +1,11 @@
-"""medleaflet.fonts: script runs, coverage, and the families every script uses."""
+"""textengine.fonts: script runs, coverage, and the families every script uses."""
 
 from __future__ import annotations
 
 import pytest
 
 from medleaflet.errors import InputError
-from medleaflet.fonts import FAMILIES, SCRIPT_FAMILIES, FontStack, font_stack
+from textengine.fonts import FAMILIES, SCRIPT_FAMILIES, FontStack, font_stack
 
 from .conftest import ROOT
 

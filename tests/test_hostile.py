@@ -17,9 +17,9 @@ from babel.messages.catalog import Message
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from medleaflet.content.load import parse_yaml
+from medleaflet.content.validate import validate_leaflet
 from medleaflet.errors import MedleafletError
-from medleaflet.load import parse_yaml
-from medleaflet.validate import validate_leaflet
 
 from .conftest import DATA, ROOT, actual_text, edit_catalogue, expectations, run_cli
 from .test_render import pdf_text
@@ -151,8 +151,8 @@ def test_bad_catalogue_fails_cleanly(make_project: Callable[..., Path], path: Pa
 
 
 def test_absurdly_large_file_is_refused(tmp_path: Path) -> None:
+    from medleaflet.content.load import MAX_BYTES, load_yaml
     from medleaflet.errors import InputError
-    from medleaflet.load import MAX_BYTES, load_yaml
 
     big = tmp_path / "big.yaml"
     big.write_text("a: " + "x" * (MAX_BYTES + 10) + "\n")

@@ -1,4 +1,4 @@
-"""medleaflet.layout page furniture: the footer and its review statement, on every page, inside the paper."""
+"""medleaflet.layout.leaflet page furniture: the footer and its review statement, on every page, inside the paper."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import pdfplumber
 import pytest
 from reportlab.lib.units import mm
 
-from medleaflet.clinic import load_clinic
-from medleaflet.layout import PRINTER_MARGIN
+from medleaflet.content.clinic import load_clinic
+from medleaflet.content.templates import load_template
+from medleaflet.layout.leaflet import PRINTER_MARGIN
 from medleaflet.pipeline import BuildOptions, render_leaflet
 from medleaflet.project import Project
-from medleaflet.templates import load_template
 
 from .conftest import DATA, ROOT
 

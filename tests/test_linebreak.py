@@ -1,13 +1,13 @@
-"""medleaflet.linebreak and CJK paragraphs: line-start and line-end rules hold at every width."""
+"""textengine.linebreak and CJK paragraphs: line-start and line-end rules hold at every width."""
 
 from __future__ import annotations
 
 import pytest
 from reportlab.lib.styles import ParagraphStyle
 
-from medleaflet.bidi import BidiParagraph
-from medleaflet.fonts import FontStack, font_stack
-from medleaflet.linebreak import CANNOT_END, CANNOT_START, break_opportunities
+from textengine.bidi import BidiParagraph
+from textengine.fonts import FontStack, font_stack
+from textengine.linebreak import CANNOT_END, CANNOT_START, break_opportunities
 
 from .conftest import ROOT
 

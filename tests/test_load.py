@@ -1,4 +1,4 @@
-"""medleaflet.load: YAML with line numbers, safely."""
+"""medleaflet.content.load: YAML with line numbers, safely."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from medleaflet.content.load import MAX_NODES, format_path, load_yaml
 from medleaflet.errors import InputError, ValidationError
-from medleaflet.load import MAX_NODES, format_path, load_yaml
 
 from .conftest import ROOT
 

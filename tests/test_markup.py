@@ -1,4 +1,4 @@
-"""medleaflet.markup and the layout: text is data, never Paragraph markup."""
+"""medleaflet.layout.markup and the layout: text is data, never Paragraph markup."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.platypus import Paragraph
 
-from medleaflet.markup import escape
+from medleaflet.layout.markup import escape
 
 from .conftest import DATA, run_cli
 from .test_render import pdf_text

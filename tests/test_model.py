@@ -1,4 +1,4 @@
-"""medleaflet.model and the baclofen content: keys, locations, medical facts."""
+"""medleaflet.content.model and the baclofen content: keys, locations, medical facts."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from medleaflet.model import SECTION_KEYS, Leaflet
-from medleaflet.validate import load_leaflet
+from medleaflet.content.model import SECTION_KEYS, Leaflet
+from medleaflet.content.validate import load_leaflet
 
 from .conftest import ROOT
 

@@ -10,8 +10,8 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
-from medleaflet.model import SECTION_KEYS
-from medleaflet.ui import SECTION_TITLES
+from medleaflet.content.model import SECTION_KEYS
+from medleaflet.i18n.ui import SECTION_TITLES
 
 from .conftest import ROOT, run_cli
 from .test_model import SEED_DRUGS, UNSAFE

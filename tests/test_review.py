@@ -1,4 +1,4 @@
-"""medleaflet.review: a translation is "reviewed" only as far as a recorded sign-off covers its exact text."""
+"""medleaflet.i18n.review: a translation is "reviewed" only as far as a recorded sign-off covers its exact text."""
 
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ import pdfplumber
 import pytest
 from babel.messages.catalog import Message
 
-from medleaflet.catalogues import load_catalogue
+from medleaflet.content.validate import load_leaflet
 from medleaflet.errors import MedleafletError
+from medleaflet.i18n.catalogues import load_catalogue
+from medleaflet.i18n.review import SignOff, SignOffRecord, load_record, message_digest, record_path, review_of
+from medleaflet.i18n.sources import leaflet_sources, ui_sources
 from medleaflet.project import Project
-from medleaflet.review import SignOff, SignOffRecord, load_record, message_digest, record_path, review_of
-from medleaflet.sources import leaflet_sources, ui_sources
-from medleaflet.validate import load_leaflet
 
 from .conftest import ROOT, edit_catalogue, run_cli
 

@@ -1,6 +1,6 @@
 """Each script, drawn by our pipeline, against HarfBuzz's own renderer (hb-view).
 
-A line is rendered with :class:`~medleaflet.bidi.BidiParagraph` and by
+A line is rendered with :class:`~textengine.bidi.BidiParagraph` and by
 ``hb-view`` with the same font, both are cropped to their ink and scaled to
 the same height, and the overlap of their ink (intersection over union) is
 measured. Correct shaping and order score about 0.8 to 0.95; reversed
@@ -22,8 +22,8 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 
-from medleaflet.bidi import BidiParagraph
-from medleaflet.fonts import FontStack, font_stack
+from textengine.bidi import BidiParagraph
+from textengine.fonts import FontStack, font_stack
 
 from .conftest import ROOT
 

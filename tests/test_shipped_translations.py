@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from medleaflet.catalogues import claims_review, load_catalogue, po_path
+from medleaflet.content.validate import load_leaflet
+from medleaflet.i18n.catalogues import claims_review, load_catalogue, po_path
+from medleaflet.i18n.qa.checks import blocking, check_catalogue
+from medleaflet.i18n.review import load_record
+from medleaflet.i18n.sources import leaflet_sources, protected_names, ui_sources
 from medleaflet.project import Project
-from medleaflet.qa.checks import blocking, check_catalogue
-from medleaflet.review import load_record
-from medleaflet.sources import leaflet_sources, protected_names, ui_sources
-from medleaflet.validate import load_leaflet
 
 from .conftest import ROOT, actual_text, run_cli
 from .test_render import fonts_of, pdf_text

@@ -16,11 +16,11 @@ import pytest
 from babel import Locale
 from babel.numbers import get_group_symbol
 
-from medleaflet.catalogues import Catalogue, load_catalogue, parse_catalogue, po_path
+from medleaflet.content.validate import load_leaflet
+from medleaflet.i18n.catalogues import Catalogue, load_catalogue, parse_catalogue, po_path
+from medleaflet.i18n.qa.checks import blocking, check_catalogue
+from medleaflet.i18n.sources import SourceMessage, leaflet_sources, protected_names, ui_sources
 from medleaflet.project import Project
-from medleaflet.qa.checks import blocking, check_catalogue
-from medleaflet.sources import SourceMessage, leaflet_sources, protected_names, ui_sources
-from medleaflet.validate import load_leaflet
 
 from .conftest import ROOT, run_cli
 

@@ -1,4 +1,4 @@
-"""medleaflet.templates: the standard template and bad templates."""
+"""medleaflet.content.templates: the standard template and bad templates."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from medleaflet.content.model import SECTION_KEYS
+from medleaflet.content.templates import load_template
 from medleaflet.errors import ValidationError
-from medleaflet.model import SECTION_KEYS
-from medleaflet.templates import load_template
 
 from .conftest import DATA, ROOT, expectations
 

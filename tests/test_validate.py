@@ -1,4 +1,4 @@
-"""medleaflet.validate: every problem of a bad leaflet, with file:line."""
+"""medleaflet.content.validate: every problem of a bad leaflet, with file:line."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from medleaflet.content.validate import load_leaflet, slug
 from medleaflet.errors import InputError, MedleafletError
-from medleaflet.validate import load_leaflet, slug
 
 from .conftest import DATA, ROOT, expectations
 

@@ -18,9 +18,9 @@ import pypdfium2
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from medleaflet.content.templates import DEFAULT_TEMPLATE  # noqa: E402
 from medleaflet.pipeline import BuildOptions, render_leaflet  # noqa: E402
 from medleaflet.project import Project  # noqa: E402
-from medleaflet.templates import DEFAULT_TEMPLATE  # noqa: E402
 
 
 def main() -> int:

@@ -1,4 +1,4 @@
-"""medleaflet.qa.checks on hand-made catalogues: plural forms, protected names, warnings."""
+"""medleaflet.i18n.qa.checks on hand-made catalogues: plural forms, protected names, warnings."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from medleaflet.catalogues import Catalogue, parse_catalogue
-from medleaflet.qa.checks import check_catalogue
-from medleaflet.sources import SourceMessage
+from medleaflet.i18n.catalogues import Catalogue, parse_catalogue
+from medleaflet.i18n.qa.checks import check_catalogue
+from medleaflet.i18n.sources import SourceMessage
 
 PLURAL = SourceMessage("ui:test", "{count} medicine", plural="{count} medicines", brace_format=True)
 

@@ -1,13 +1,18 @@
-"""medleaflet.qa.language: a catalogue must be in its folder's language and script."""
+"""medleaflet.i18n.qa.language: a catalogue must be in its folder's language and script."""
 
 from __future__ import annotations
 
 import pytest
 from babel import Locale
 
-from medleaflet.catalogues import load_catalogue
+from medleaflet.i18n.catalogues import load_catalogue
+from medleaflet.i18n.qa.language import (
+    catalogue_script_problem,
+    expected_scripts,
+    header_problem,
+    message_script_problem,
+)
 from medleaflet.project import Project
-from medleaflet.qa.language import catalogue_script_problem, expected_scripts, header_problem, message_script_problem
 
 from ..conftest import ROOT
 

@@ -1,4 +1,4 @@
-"""medleaflet.qa.numbers: doses compared across scripts and separators."""
+"""medleaflet.i18n.qa.numbers: doses compared across scripts and separators."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from medleaflet.qa.numbers import compare, quantities, read_numbers
+from medleaflet.i18n.qa.numbers import compare, quantities, read_numbers
 
 from ..conftest import ROOT
 

@@ -1,7 +1,7 @@
 """JSON Schema checks for YAML documents, reported as located problems.
 
-:func:`check` runs a schema from ``medleaflet/schemas/`` over a loaded
-:class:`~medleaflet.load.Document` and returns every violation as a
+:func:`check` runs a schema from ``medleaflet/content/schemas/`` over a loaded
+:class:`~medleaflet.content.load.Document` and returns every violation as a
 :class:`~medleaflet.errors.Problem` with ``file:line`` and a field path, in
 words an editor understands. A subschema may carry an ``errorMessage``
 keyword to replace the generic wording for ``pattern`` failures.
@@ -16,8 +16,8 @@ from typing import Any
 
 import jsonschema
 
-from .errors import Problem
-from .load import Document, PathKey
+from medleaflet.content.load import Document, PathKey
+from medleaflet.errors import Problem
 
 _TYPE_NAMES = {
     "object": "a mapping (key: value)",
@@ -32,8 +32,8 @@ _TYPE_NAMES = {
 
 @cache
 def load_schema(name: str) -> dict[str, Any]:
-    """The schema ``medleaflet/schemas/{name}.schema.json``, parsed."""
-    text = resources.files("medleaflet.schemas").joinpath(f"{name}.schema.json").read_text("utf-8")
+    """The schema ``medleaflet/content/schemas/{name}.schema.json``, parsed."""
+    text = resources.files("medleaflet.content.schemas").joinpath(f"{name}.schema.json").read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
 

@@ -25,7 +25,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from .errors import InputError
+from medleaflet.errors import InputError
 
 
 @dataclass(frozen=True)

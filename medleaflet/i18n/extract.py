@@ -19,12 +19,12 @@ from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
-from . import ui
-from .load import decode, parse_yaml
-from .model import Leaflet, Text
-from .qa.numbers import quantities
-from .sources import protected_names
-from .validate import validate_leaflet
+from medleaflet.content.load import decode, parse_yaml
+from medleaflet.content.model import Leaflet, Text
+from medleaflet.content.validate import validate_leaflet
+from medleaflet.i18n import ui
+from medleaflet.i18n.qa.numbers import quantities
+from medleaflet.i18n.sources import protected_names
 
 ExtractResult = tuple[int, str, tuple[str, str], list[str]]
 

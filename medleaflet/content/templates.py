@@ -16,10 +16,10 @@ from typing import Any
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 
-from .errors import ValidationError
-from .load import load_yaml
-from .model import SECTION_KEYS
-from .schema import check
+from medleaflet.content.load import load_yaml
+from medleaflet.content.model import SECTION_KEYS
+from medleaflet.content.schema import check
+from medleaflet.errors import ValidationError
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
 

@@ -4,7 +4,7 @@
 message group (each leaflet, plus ``ui`` for the layout's own words),
 counting messages that are translated (printable), fuzzy (stale: the English
 changed or a translator marked them) and missing, and how many of them a
-medical reviewer has signed off as they read now (:mod:`medleaflet.review`).
+medical reviewer has signed off as they read now (:mod:`medleaflet.i18n.review`).
 A group is reviewed only when every one of its messages is signed.
 """
 
@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from .catalogues import Catalogue
-from .qa.checks import singular, usable
-from .review import SignOffRecord, review_of
-from .sources import SourceMessage
+from medleaflet.i18n.catalogues import Catalogue
+from medleaflet.i18n.qa.checks import singular, usable
+from medleaflet.i18n.review import SignOffRecord, review_of
+from medleaflet.i18n.sources import SourceMessage
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,9 @@ from pathlib import Path
 from babel import Locale
 from PIL import Image
 
-from .errors import ValidationError
-from .load import load_yaml, parse_yaml
-from .schema import check
+from medleaflet.content.load import load_yaml, parse_yaml
+from medleaflet.content.schema import check
+from medleaflet.errors import ValidationError
 
 #: Countries that use US Letter paper (CLDR); everywhere else uses A4.
 LETTER_COUNTRIES = frozenset("BZ CA CL CO CR GT MX NI PA PH PR SV US VE".split())
@@ -57,12 +57,16 @@ class Clinic:
         return paper_for(self.country)
 
 
+#: Where the emergency numbers come from, as named in messages.
+EMERGENCY_TABLE = "medleaflet/content/data/emergency_numbers.yaml"
+
+
 @cache
 def emergency_table() -> dict[str, EmergencyNumbers]:
-    """The curated table in ``medleaflet/data/emergency_numbers.yaml``."""
-    text = resources.files("medleaflet.data").joinpath("emergency_numbers.yaml").read_text("utf-8")
+    """The curated table in ``medleaflet/content/data/emergency_numbers.yaml``."""
+    text = resources.files("medleaflet.content.data").joinpath("emergency_numbers.yaml").read_text("utf-8")
     # Our loader keeps keys as written: plain YAML would read Norway's "NO" as false.
-    data = parse_yaml(text, "medleaflet/data/emergency_numbers.yaml").data
+    data = parse_yaml(text, EMERGENCY_TABLE).data
     return {
         country: EmergencyNumbers(
             str(entry["number"]), tuple(str(n) for n in entry.get("also", ())), entry.get("poison")
@@ -116,7 +120,7 @@ def load_clinic(path: Path, root: Path | None = None) -> Clinic:
             problems.append(
                 document.problem(
                     ("country",),
-                    f"no emergency number is known for {country}; add it to medleaflet/data/emergency_numbers.yaml",
+                    f"no emergency number is known for {country}; add it to {EMERGENCY_TABLE}",
                 )
             )
         logo = data.get("logo")

@@ -4,7 +4,7 @@ Text typed by a translator, a leaflet author or a clinic is data. It may not
 carry its own layout instructions: a right-to-left override around ``25``
 prints ``52``, a zero-width space can make a heading vanish, and a NUL or ESC
 can upset a printer driver. The layout inserts the bidi isolates it needs
-itself (:mod:`medleaflet.bidi`), so input never needs them.
+itself (:mod:`textengine.bidi`), so input never needs them.
 
 :func:`disallowed` takes a string and returns a :class:`BadCharacter` for
 each character that is not allowed, with its position. Refused:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from .layout import LeafletLayout
+from medleaflet.layout.leaflet import LeafletLayout
 
 #: Space between the two language columns, in points.
 GUTTER = 6 * mm
@@ -36,9 +36,9 @@ def _cells(flowables: list[Flowable]) -> list[Flowable]:
 
 
 class BilingualLayout:
-    """Two :class:`~medleaflet.layout.LeafletLayout` objects side by side.
+    """Two :class:`~medleaflet.layout.leaflet.LeafletLayout` objects side by side.
 
-    It offers what :func:`~medleaflet.render.render_pdf` needs of a layout:
+    It offers what :func:`~medleaflet.render.pdf.render_pdf` needs of a layout:
     ``template``, ``family``, ``leaflet``, ``story()`` and ``draw_page()``.
     """
 

@@ -1,6 +1,6 @@
 """Translation QA: every finding about a catalogue, blocking or not.
 
-:func:`check_catalogue` takes a :class:`~medleaflet.catalogues.Catalogue` and
+:func:`check_catalogue` takes a :class:`~medleaflet.i18n.catalogues.Catalogue` and
 the current source messages and returns a list of :class:`Finding`, each
 printed as ``translations/L/LC_MESSAGES/leaflets.po:LINE: msgctxt: problem``.
 
@@ -30,13 +30,13 @@ from babel.messages.catalog import Message
 from translate.filters.checks import CheckerConfig, StandardChecker
 from translate.storage.pypo import pounit
 
-from ..catalogues import Catalogue, claims_review
-from ..errors import Problem, SourceLocation
-from ..fonts import FontStack
-from ..sources import SourceMessage
-from .characters import BadCharacter, disallowed, has_content
-from .language import catalogue_script_problem, header_problem, message_script_problem
-from .numbers import compare
+from medleaflet.errors import Problem, SourceLocation
+from medleaflet.i18n.catalogues import Catalogue, claims_review
+from medleaflet.i18n.qa.characters import BadCharacter, disallowed, has_content
+from medleaflet.i18n.qa.language import catalogue_script_problem, header_problem, message_script_problem
+from medleaflet.i18n.qa.numbers import compare
+from medleaflet.i18n.sources import SourceMessage
+from textengine.fonts import FontStack
 
 BLOCKING_FILTERS = ("pythonbraceformat", "xmltags")
 WARNING_FILTERS = ("doublewords", "doublespacing", "startwhitespace", "endwhitespace", "newlines")

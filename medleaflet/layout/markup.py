@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape as _xml_escape
 
-from .qa.numbers import UNIT_ALIASES
+from medleaflet.i18n.qa.numbers import UNIT_ALIASES
 
 
 def escape(text: str) -> str:

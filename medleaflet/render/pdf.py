@@ -1,6 +1,6 @@
 """Stage 5, render: lay a leaflet out on pages and produce the PDF bytes.
 
-:func:`render_pdf` takes a :class:`~medleaflet.layout.LeafletLayout` and a
+:func:`render_pdf` takes a :class:`~medleaflet.layout.leaflet.LeafletLayout` and a
 :class:`DocumentInfo` and returns the PDF as bytes. It:
 
 * builds the story twice, so the footer can say "page X of Y";
@@ -26,9 +26,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
-from . import __version__
-from .errors import InputError
-from .layout import LeafletLayout, Outline
+from medleaflet import __version__
+from medleaflet.errors import InputError
+from medleaflet.layout.leaflet import LeafletLayout, Outline
 
 
 @dataclass(frozen=True)

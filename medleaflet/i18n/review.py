@@ -15,7 +15,7 @@ Each sign-off lists the messages it covers by context (with a short hash of
 the msgid, as layout messages share contexts), with the SHA-256 of
 the message as it was read: msgctxt, msgid, msgid_plural and every msgstr
 (:func:`message_digest`). A message is *signed* when it is printable (see
-:func:`~medleaflet.qa.checks.usable`) and its current digest is the one
+:func:`~medleaflet.i18n.qa.checks.usable`) and its current digest is the one
 recorded by the latest sign-off that lists it. Any later change, to the
 English or to the translation, unsigns it, so the leaflet prints "not
 reviewed" until someone signs again.
@@ -39,13 +39,13 @@ from pathlib import Path
 import yaml
 from babel.messages.catalog import Message
 
-from .catalogues import Catalogue
-from .errors import InputError, Problem, ValidationError
-from .load import Document, display_name, load_yaml
-from .qa.characters import disallowed
-from .qa.checks import usable
-from .sources import SourceMessage
-from .write import write_atomic
+from medleaflet.content.load import Document, display_name, load_yaml
+from medleaflet.errors import InputError, Problem, ValidationError
+from medleaflet.i18n.catalogues import Catalogue
+from medleaflet.i18n.qa.characters import disallowed
+from medleaflet.i18n.qa.checks import usable
+from medleaflet.i18n.sources import SourceMessage
+from medleaflet.write import write_atomic
 
 RECORD_SUFFIX = ".review.yaml"
 _DIGEST = re.compile(r"^[0-9a-f]{64}$")

@@ -7,7 +7,7 @@ holds both leaflet text (msgctxt ``{leaflet}:{key}``) and the layout's words
 
 Whether a translation has been medically reviewed is not recorded in the
 catalogue (a translator could edit that) but in a sign-off record beside it:
-see :mod:`medleaflet.review`.
+see :mod:`medleaflet.i18n.review`.
 """
 
 from __future__ import annotations
@@ -25,13 +25,13 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import PoFileError, read_po
 
-from . import __version__
-from .errors import InputError, Problem, SourceLocation, ValidationError
-from .load import decode, display_name, read_bytes
-from .project import Project
+from medleaflet import __version__
+from medleaflet.content.load import decode, display_name, read_bytes
+from medleaflet.errors import InputError, Problem, SourceLocation, ValidationError
+from medleaflet.project import Project
 
 DOMAIN = "leaflets"
-#: The header comment line older catalogues used to claim a review; now ignored (see :mod:`medleaflet.review`).
+#: The header comment line older catalogues used to claim a review; now ignored (see :mod:`medleaflet.i18n.review`).
 LEGACY_REVIEW_HEADER = "Medical review"
 
 

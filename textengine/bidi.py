@@ -9,7 +9,7 @@ module, which is not on PyPI, and turns bidi reordering off when shaping.
    fpdf2's implementation, which is tested against Unicode's
    BidiCharacterTest.txt;
 2. split the text into pieces of one level and one font (script runs from
-   :class:`~medleaflet.fonts.FontStack`), and shape each piece once with
+   :class:`~textengine.fonts.FontStack`), and shape each piece once with
    HarfBuzz in its resolved direction, so Arabic letters join, lam-alef
    ligates and brackets mirror;
 3. break lines in logical order at spaces, using the shaped widths;
@@ -19,7 +19,7 @@ module, which is not on PyPI, and turns bidi reordering off when shaping.
    copying, searching and screen readers get the text, not glyph codes.
 
 Text without spaces (Chinese, Japanese) also breaks between characters,
-following the line-start and line-end rules of :mod:`medleaflet.linebreak`,
+following the line-start and line-end rules of :mod:`textengine.linebreak`,
 so the same flowable sets CJK paragraphs.
 
 It wraps, splits across pages, draws a bullet on the leading side, and
@@ -39,9 +39,9 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
-from .fonts import FontStack
-from .linebreak import break_opportunities
-from .shaping import ShapedRun, shape_run
+from textengine.fonts import FontStack
+from textengine.linebreak import break_opportunities
+from textengine.shaping import ShapedRun, shape_run
 
 _SPACE = " "
 

@@ -21,8 +21,8 @@ from typing import Any
 
 import yaml
 
-from .errors import InputError, Problem, SourceLocation, ValidationError
-from .qa.characters import BadCharacter, disallowed
+from medleaflet.errors import InputError, Problem, SourceLocation, ValidationError
+from medleaflet.i18n.qa.characters import BadCharacter, disallowed
 
 PathKey = tuple[str | int, ...]
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import ui
-from .model import Leaflet
+from medleaflet.content.model import Leaflet
+from medleaflet.i18n import ui
 
 #: Words that stay as they are in every language, beyond the brand names.
 KEEP_UNCHANGED: tuple[str, ...] = ("GABA-B",)
@@ -39,7 +39,7 @@ def leaflet_sources(leaflet: Leaflet) -> list[SourceMessage]:
 
 
 def ui_sources() -> list[SourceMessage]:
-    """Every layout string declared in :mod:`medleaflet.ui`."""
+    """Every layout string declared in :mod:`medleaflet.i18n.ui`."""
     found: dict[tuple[str, str], SourceMessage] = {}
     for value in vars(ui).values():
         items = value.values() if isinstance(value, dict) else [value]

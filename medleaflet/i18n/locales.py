@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from babel import Locale, UnknownLocaleError
 
-from .errors import UsageError
+from medleaflet.errors import UsageError
 
 #: The language leaflets are written in.
 SOURCE_LOCALE = "en"

@@ -1,13 +1,13 @@
 """Stage 4, layout: turn a leaflet into ReportLab flowables and page decorations.
 
-:class:`LeafletLayout` takes a validated :class:`~medleaflet.model.Leaflet`,
-a :class:`~medleaflet.templates.Template`, a
-:class:`~medleaflet.localise.Localiser` and a registered
-:class:`~medleaflet.fonts.FontFamily`. :meth:`LeafletLayout.story` returns a
+:class:`LeafletLayout` takes a validated :class:`~medleaflet.content.model.Leaflet`,
+a :class:`~medleaflet.content.templates.Template`, a
+:class:`~medleaflet.i18n.localise.Localiser` and a registered
+:class:`~textengine.fonts.FontFamily`. :meth:`LeafletLayout.story` returns a
 fresh list of flowables (the render stage may lay the story out twice), and
 :meth:`LeafletLayout.draw_page` draws the running header and the footer.
 
-All text passes through :mod:`medleaflet.markup` before it meets a
+All text passes through :mod:`medleaflet.layout.markup` before it meets a
 Paragraph: leaflet and catalogue text is data, never markup.
 """
 
@@ -34,15 +34,15 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from . import ui
-from .bidi import BidiParagraph
-from .clinic import Clinic
-from .errors import InputError
-from .fonts import CJK_SCRIPTS, COMPLEX_SCRIPTS, RTL_SCRIPTS, FontStack
-from .localise import FALLBACK_MARK, Localiser
-from .markup import bind_units, escape
-from .model import Leaflet, Text, TextList
-from .templates import Template
+from medleaflet.content.clinic import Clinic
+from medleaflet.content.model import Leaflet, Text, TextList
+from medleaflet.content.templates import Template
+from medleaflet.errors import InputError
+from medleaflet.i18n import ui
+from medleaflet.i18n.localise import FALLBACK_MARK, Localiser
+from medleaflet.layout.markup import bind_units, escape
+from textengine.bidi import BidiParagraph
+from textengine.fonts import CJK_SCRIPTS, COMPLEX_SCRIPTS, RTL_SCRIPTS, FontStack
 
 
 @dataclass(frozen=True)
@@ -239,7 +239,7 @@ class LeafletLayout:
 
         Simple left-to-right text uses ReportLab's Paragraph (escaped here).
         A right-to-left language, and any text in a right-to-left, CJK or
-        complex (shaped) script, uses :class:`~medleaflet.bidi.BidiParagraph`,
+        complex (shaped) script, uses :class:`~textengine.bidi.BidiParagraph`,
         which shapes each run itself, applies the CJK line-start and line-end
         rules, and marks each line with its logical text for copying.
         """

@@ -3,7 +3,7 @@
 Every piece of patient-facing text is a :class:`Text`, which keeps the
 English source, a stable key (its path in the file, used as the message
 context for translators) and the place it came from. The model is built by
-:mod:`medleaflet.validate` and never holds unchecked data.
+:mod:`medleaflet.content.validate` and never holds unchecked data.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from .errors import SourceLocation
+from medleaflet.errors import SourceLocation
 
 Severity = Literal["serious", "moderate", "minor"]
 ReviewStatus = Literal["draft", "reviewed"]

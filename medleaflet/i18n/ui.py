@@ -2,7 +2,7 @@
 
 Each string is declared with :func:`N_` ``(context, message)``, which only
 marks it for extraction (Babel's Python extractor, keyword ``N_:1c,2``) and
-returns a :class:`UIText`; :mod:`medleaflet.localise` translates it at render
+returns a :class:`UIText`; :mod:`medleaflet.i18n.localise` translates it at render
 time. Placeholders use ``{name}`` (python-brace-format).
 """
 

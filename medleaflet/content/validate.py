@@ -1,7 +1,7 @@
 """Stage 2, validate: check a loaded leaflet and build the :class:`Leaflet` model.
 
-:func:`validate_leaflet` takes a :class:`~medleaflet.load.Document` and returns
-a :class:`~medleaflet.model.Leaflet`, or raises
+:func:`validate_leaflet` takes a :class:`~medleaflet.content.load.Document` and returns
+a :class:`~medleaflet.content.model.Leaflet`, or raises
 :class:`~medleaflet.errors.ValidationError` listing *every* problem found:
 schema violations first (types, missing and unknown fields), then rules a
 schema cannot express (dates that exist, references between fields, review
@@ -18,10 +18,10 @@ from typing import Any, TypeVar
 
 from babel import Locale
 
-from . import model
-from .errors import Problem, ValidationError
-from .load import Document, PathKey, format_path, load_yaml
-from .schema import check
+from medleaflet.content import model
+from medleaflet.content.load import Document, PathKey, format_path, load_yaml
+from medleaflet.content.schema import check
+from medleaflet.errors import Problem, ValidationError
 
 T = TypeVar("T")
 

@@ -2,8 +2,8 @@
 
 :func:`localiser_for` takes a project, a locale and the messages a leaflet
 needs, and returns a :class:`Localiser`, which turns the model's
-:class:`~medleaflet.model.Text` and the layout's
-:class:`~medleaflet.ui.UIText` into display strings, and formats dates, lists
+:class:`~medleaflet.content.model.Text` and the layout's
+:class:`~medleaflet.i18n.ui.UIText` into display strings, and formats dates, lists
 and country names through Babel's CLDR data. Text direction and the
 language's own name also come from Babel.
 
@@ -26,15 +26,15 @@ from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
-from .catalogues import Catalogue, load_catalogue
-from .errors import IncompleteTranslationError, SourceLocation
-from .locales import SOURCE_LOCALE, parse_locale
-from .model import Text
-from .project import Project
-from .qa.checks import blocking, check_catalogue
-from .review import TranslationReview, load_record, review_of
-from .sources import SourceMessage
-from .ui import UIText
+from medleaflet.content.model import Text
+from medleaflet.errors import IncompleteTranslationError, SourceLocation
+from medleaflet.i18n.catalogues import Catalogue, load_catalogue
+from medleaflet.i18n.locales import SOURCE_LOCALE, parse_locale
+from medleaflet.i18n.qa.checks import blocking, check_catalogue
+from medleaflet.i18n.review import TranslationReview, load_record, review_of
+from medleaflet.i18n.sources import SourceMessage
+from medleaflet.i18n.ui import UIText
+from medleaflet.project import Project
 
 #: Put before every English passage printed in place of a missing translation.
 FALLBACK_MARK = "[EN]"
@@ -127,7 +127,7 @@ class Localiser:
 class CatalogueLocaliser(Localiser):
     """A translated language, read from its catalogue.
 
-    Only messages that passed :func:`~medleaflet.qa.checks.check_catalogue`
+    Only messages that passed :func:`~medleaflet.i18n.qa.checks.check_catalogue`
     are printed; ``fallback`` holds the contexts to print in English instead.
     """
 
