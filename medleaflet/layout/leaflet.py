@@ -15,8 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -27,7 +25,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     HRFlowable,
-    KeepTogether,
     Paragraph,
     Spacer,
     Table,
@@ -41,6 +38,7 @@ from medleaflet.errors import InputError
 from medleaflet.i18n import ui
 from medleaflet.i18n.localise import FALLBACK_MARK, Localiser
 from medleaflet.layout.markup import bind_units, escape
+from medleaflet.sections import SECTIONS
 from textengine.bidi import BidiParagraph
 from textengine.fonts import CJK_SCRIPTS, COMPLEX_SCRIPTS, RTL_SCRIPTS, FontStack
 
@@ -51,15 +49,6 @@ class Outline:
 
     key: str
     title: str
-
-
-def qr_code(data: str, size: float) -> Drawing:
-    """A QR code (ReportLab's own widget) encoding ``data`` exactly, ``size`` points square."""
-    widget = QrCodeWidget(data, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    return drawing
 
 
 #: Inner padding of highlighted boxes, in points (left and right each).
@@ -273,7 +262,7 @@ class LeafletLayout:
         cells: list[Flowable | list[Flowable]] = [
             paragraphs[start : start + per_column] for start in range(0, len(paragraphs), per_column)
         ]
-        table = self._table(
+        table = self.table(
             [cells],
             [column_width] * columns,
             [
@@ -311,7 +300,7 @@ class LeafletLayout:
         """
         edge = self.colour[kind]
         rows: list[list[Flowable | list[Flowable]]] = [[content[:2]], *[[item] for item in content[2:]]]
-        table = self._table(
+        table = self.table(
             rows,
             [self.width],
             [
@@ -340,7 +329,7 @@ class LeafletLayout:
     def heading(self, key: str, number: int, first: Flowable) -> list[Flowable]:
         """A section's numbered heading and rule, kept on the page with the
         start of ``first`` (the section's first flowable)."""
-        title = self.u(ui.SECTION_TITLES[key])
+        title = self.u(SECTIONS[key].heading)
         text = self.u(ui.SECTION_NUMBERED, number=str(number), title=title)
         heading = self.p(text, "heading")
         heading.outline = Outline(f"section-{key}", text)  # type: ignore[attr-defined]  # read by render
@@ -352,7 +341,7 @@ class LeafletLayout:
             start = min(first.wrap(self.width, self.frame_height)[1], 3 * self.styles["body"].leading)
         return [CondPageBreak(heading_height + start + 4), heading, rule]
 
-    def _table(
+    def table(
         self,
         rows: list[list[Flowable | list[Flowable]]],
         widths: list[float],
@@ -389,7 +378,8 @@ class LeafletLayout:
         give blocks that correspond one to one (bilingual pages pair them)."""
         blocks: list[list[Flowable]] = [self.title_block()]
         for number, key in enumerate(self.template.sections, start=1):
-            content: list[Flowable] = getattr(self, f"section_{key}")()
+            section = SECTIONS[key]
+            content = section.render(self, getattr(self.leaflet.sections, key))
             blocks.append([*self.heading(key, number, content[0]), *content])
         blocks.append(self.end_matter())
         return blocks
@@ -439,7 +429,7 @@ class LeafletLayout:
                 ]
             )
         widths = [self.width * 0.3, self.width * 0.2, self.width * 0.5]
-        return self._table(
+        return self.table(
             rows,
             widths,
             [
@@ -452,222 +442,6 @@ class LeafletLayout:
                 ("RIGHTPADDING", (0, 0), (-1, -1), 4),
             ],
         )
-
-    def section_uses(self) -> list[Flowable]:
-        uses = self.leaflet.sections.uses
-        story: list[Flowable] = [self.intro(uses.intro), *self.bullets(uses.conditions)]
-        story.append(self.p(self.t(uses.not_a_cure)))
-        if uses.off_label:
-            story += [self.subheading(self.u(ui.OFF_LABEL_HEADING)), self.p(self.t(uses.off_label))]
-        return story
-
-    def section_how_it_works(self) -> list[Flowable]:
-        return [self.p(self.t(text)) for text in self.leaflet.sections.how_it_works.paragraphs]
-
-    def section_before_you_take(self) -> list[Flowable]:
-        section = self.leaflet.sections.before_you_take
-        return [self.intro(section.intro), *self.bullets(section.conditions)]
-
-    def section_how_to_take(self) -> list[Flowable]:
-        section = self.leaflet.sections.how_to_take
-        story: list[Flowable] = self.bullets(section.instructions)
-        stop = section.do_not_stop
-        story.append(
-            self.box(
-                [
-                    self.p(self.t(stop.title), "warning_title"),
-                    self.p(self.t(stop.text), "warning"),
-                    *self.bullets(stop.signs, "warning_bullet", columns=self.list_columns, width=self.box_width),
-                ],
-                "warning",
-            )
-        )
-        if stop.pump:
-            story += [self.subheading(self.u(ui.PUMP_HEADING)), self.p(self.t(stop.pump))]
-        story += [self.subheading(self.u(ui.MISSED_DOSE_HEADING)), self.p(self.t(section.missed_dose))]
-        return story
-
-    def section_interactions(self) -> list[Flowable]:
-        section = self.leaflet.sections.interactions
-        story: list[Flowable] = [self.p(self.t(section.intro)), self.severity_legend()]
-        for group in section.groups:
-            # A group that does not fit splits by row, repeating its title row.
-            story.append(self.interaction_table(group))
-        story.append(self.p(self.t(section.not_complete)))
-        return story
-
-    def label_widths(self) -> list[float]:
-        """Column widths of label-and-text tables; labels get more room in a narrow column."""
-        share = 0.22 if self.width > 400 else 0.32
-        return [self.width * share, self.width * (1 - share)]
-
-    def severity_badge(self, severity: str) -> Paragraph:
-        return self.p(self.caps(self.u(ui.SEVERITY[severity])), "badge")
-
-    def severity_legend(self) -> Table:
-        used = [
-            s
-            for s in ("serious", "moderate", "minor")
-            if any(g.severity == s for g in self.leaflet.sections.interactions.groups)
-        ]
-        rows: list[list[Flowable | list[Flowable]]] = [
-            [self.severity_badge(s), self.p(self.u(ui.SEVERITY_MEANING[s]), "table")] for s in used
-        ]
-        style: list[tuple] = [
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ]
-        badge_col = -1 if self.rtl else 0
-        for row, severity in enumerate(used):
-            style.append(
-                (
-                    "BACKGROUND",
-                    (badge_col, row),
-                    (badge_col, row),
-                    colors.HexColor(self.template.severity_colours[severity]),
-                )
-            )
-        table = self._table(rows, self.label_widths(), style)
-        table.spaceAfter = 8
-        return table
-
-    def interaction_table(self, group) -> Table:  # type: ignore[no-untyped-def]
-        severity_colour = colors.HexColor(self.template.severity_colours[group.severity])
-        drugs = self.loc.list([self.t(drug) for drug in group.drugs])
-        rows: list[list[Flowable | list[Flowable]]] = [
-            [self.severity_badge(group.severity), self.p(self.t(group.title), "table_bold")],
-            [self.p(self.u(ui.MEDICINES_LABEL), "table_bold"), self.p(drugs, "table")],
-            [self.p(self.u(ui.EFFECT_LABEL), "table_bold"), self.p(self.t(group.effect), "table")],
-            [self.p(self.u(ui.ADVICE_LABEL), "table_bold"), self.p(self.t(group.advice), "table")],
-        ]
-        badge_col = -1 if self.rtl else 0
-        table = self._table(
-            rows,
-            self.label_widths(),
-            [
-                ("BACKGROUND", (0, 0), (-1, 0), self.colour["accent_fill"]),
-                ("BACKGROUND", (badge_col, 0), (badge_col, 0), severity_colour),
-                ("BOX", (0, 0), (-1, -1), 0.8, severity_colour),
-                ("LINEBELOW", (0, 0), (-1, -2), 0.4, self.colour["rule"]),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ("LEFTPADDING", (0, 0), (-1, -1), 5),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-            ],
-            split_in_row=True,
-        )
-        table.repeatRows = 1
-        table.spaceAfter = 8
-        return table
-
-    def section_alcohol(self) -> list[Flowable]:
-        paragraphs = self.leaflet.sections.alcohol.paragraphs
-        return [
-            self.box(
-                [
-                    self.p(self.u(ui.ALCOHOL_BOX_TITLE), "warning_title"),
-                    *[self.p(self.t(text), "warning") for text in paragraphs],
-                ],
-                "warning",
-            )
-        ]
-
-    def section_side_effects(self) -> list[Flowable]:
-        section = self.leaflet.sections.side_effects
-        story: list[Flowable] = [self.p(self.t(section.intro)), self.subheading(self.u(ui.COMMON_SIDE_EFFECTS))]
-        story += self.bullets(section.common, columns=self.list_columns)
-        if section.common_advice:
-            story.append(self.p(self.t(section.common_advice)))
-        if section.driving:
-            story.append(self.p(self.t(section.driving), "body_bold"))
-        story += [self.subheading(self.u(ui.SERIOUS_SIDE_EFFECTS)), self.intro(section.serious_intro)]
-        story += self.bullets(section.serious)
-        if section.emergency_note:
-            story.append(self.box([self.p(self.t(section.emergency_note), "warning_title")], "warning"))
-        return story
-
-    def section_overdose(self) -> list[Flowable]:
-        section = self.leaflet.sections.overdose
-        return [
-            self.box(
-                [
-                    self.p(self.t(section.intro), "warning_title"),
-                    *self.bullets(section.signs, "warning_bullet", columns=self.list_columns, width=self.box_width),
-                    self.p(self.t(section.action), "warning"),
-                ],
-                "warning",
-            )
-        ]
-
-    def section_seek_help(self) -> list[Flowable]:
-        """Emergency signs in a red box with the emergency number of the clinic's
-        country, then the clinic's contact (or blank lines to write it on)."""
-        section = self.leaflet.sections.seek_help
-        content = [
-            self.p(self.u(ui.EMERGENCY_BOX_TITLE), "warning_title"),
-            self.p(self.t(section.emergency_intro), "warning"),
-            *self.bullets(section.emergency, "warning_bullet"),
-        ]
-        if self.clinic:
-            numbers = self.clinic.emergency
-            content.append(self.p(self.u(ui.EMERGENCY_CALL, number=numbers.number), "emergency_number"))
-            if numbers.poison:
-                content.append(self.p(self.u(ui.POISON_CALL, number=numbers.poison), "warning"))
-        contact = self.clinic_contact() if self.clinic else self.write_in_lines()
-        return [self.box(content, "warning"), KeepTogether([self.p(self.t(section.clinic_intro)), contact])]
-
-    def clinic_contact(self) -> Table:
-        """The clinic's name, address, phone and website, with a QR code for the website."""
-        assert self.clinic is not None
-        clinic = self.clinic
-        lines: list[Flowable] = [
-            self.p(clinic.name, "body_bold"),
-            self.p(clinic.address),
-            self.p(self.u(ui.CLINIC_PHONE_LINE, phone=clinic.phone), "body_bold"),
-        ]
-        if clinic.website:
-            lines.append(self.p(clinic.website))
-        qr: list[Flowable] = []
-        if clinic.website:
-            qr = [qr_code(clinic.website, 26 * mm), self.p(self.u(ui.QR_CAPTION), "small")]
-        widths = [self.width - 34 * mm, 34 * mm] if qr else [self.width, 0.01]
-        table = self._table(
-            [[lines, qr or Spacer(1, 1)]],
-            widths,
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ],
-        )
-        table.spaceAfter = 6
-        return table
-
-    def write_in_lines(self) -> Table:
-        """Blank lines for the clinic to write its name and phone numbers on."""
-        labels = [ui.CLINIC_NAME, ui.CLINIC_PHONE, ui.EMERGENCY_NUMBER]
-        rows: list[list[Flowable | list[Flowable]]] = [
-            [self.p(self.u(label), "table_bold"), Spacer(1, 1)] for label in labels
-        ]
-        value_col = 0 if self.rtl else 1
-        table = self._table(
-            rows,
-            [self.width * 0.3, self.width * 0.7],
-            [
-                ("LINEBELOW", (value_col, 0), (value_col, -1), 0.8, self.colour["muted"]),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("TOPPADDING", (0, 0), (-1, -1), 7),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ],
-        )
-        table.spaceAfter = 6
-        return table
-
-    def section_storage(self) -> list[Flowable]:
-        return self.bullets(self.leaflet.sections.storage.items)
 
     def end_matter(self) -> list[Flowable]:
         """Disclaimer and sources, in small print."""
@@ -798,7 +572,7 @@ class LeafletLayout:
             trailing.append(self.p(self.clinic.name, "furniture_end"))
             trailing.append(self.p(self.u(ui.CLINIC_PHONE_LINE, phone=self.clinic.phone), "furniture_end_regular"))
         trailing_width = text_width * 0.38 if self.clinic else 30 * mm if trailing else 0
-        return self._table(
+        return self.table(
             [[details, trailing or Spacer(1, 1)]],
             [text_width - trailing_width, trailing_width],
             [("VALIGN", (0, 0), (-1, -1), "TOP")]

@@ -1,0 +1,94 @@
+"""Section ``seek_help``: when to get help, with the emergency number and the clinic's contact."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+
+from medleaflet.content.clinic import Clinic
+from medleaflet.content.model import SeekHelp
+from medleaflet.i18n import ui
+from medleaflet.sections.registry import Section
+
+if TYPE_CHECKING:
+    from medleaflet.layout.leaflet import LeafletLayout
+
+
+def render(kit: LeafletLayout, section: SeekHelp) -> list[Flowable]:
+    """Emergency signs in a red box with the emergency number of the clinic's
+    country, then the clinic's contact (or blank lines to write it on)."""
+    content = [
+        kit.p(kit.u(ui.EMERGENCY_BOX_TITLE), "warning_title"),
+        kit.p(kit.t(section.emergency_intro), "warning"),
+        *kit.bullets(section.emergency, "warning_bullet"),
+    ]
+    if kit.clinic:
+        numbers = kit.clinic.emergency
+        content.append(kit.p(kit.u(ui.EMERGENCY_CALL, number=numbers.number), "emergency_number"))
+        if numbers.poison:
+            content.append(kit.p(kit.u(ui.POISON_CALL, number=numbers.poison), "warning"))
+    contact = clinic_contact(kit, kit.clinic) if kit.clinic else write_in_lines(kit)
+    return [kit.box(content, "warning"), KeepTogether([kit.p(kit.t(section.clinic_intro)), contact])]
+
+
+def qr_code(data: str, size: float) -> Drawing:
+    """A QR code (ReportLab's own widget) encoding ``data`` exactly, ``size`` points square."""
+    widget = QrCodeWidget(data, barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    return drawing
+
+
+def clinic_contact(kit: LeafletLayout, clinic: Clinic) -> Table:
+    """The clinic's name, address, phone and website, with a QR code for the website."""
+    lines: list[Flowable] = [
+        kit.p(clinic.name, "body_bold"),
+        kit.p(clinic.address),
+        kit.p(kit.u(ui.CLINIC_PHONE_LINE, phone=clinic.phone), "body_bold"),
+    ]
+    if clinic.website:
+        lines.append(kit.p(clinic.website))
+    qr: list[Flowable] = []
+    if clinic.website:
+        qr = [qr_code(clinic.website, 26 * mm), kit.p(kit.u(ui.QR_CAPTION), "small")]
+    widths = [kit.width - 34 * mm, 34 * mm] if qr else [kit.width, 0.01]
+    table = kit.table(
+        [[lines, qr or Spacer(1, 1)]],
+        widths,
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ],
+    )
+    table.spaceAfter = 6
+    return table
+
+
+def write_in_lines(kit: LeafletLayout) -> Table:
+    """Blank lines for the clinic to write its name and phone numbers on."""
+    labels = [ui.CLINIC_NAME, ui.CLINIC_PHONE, ui.EMERGENCY_NUMBER]
+    rows: list[list[Flowable | list[Flowable]]] = [
+        [kit.p(kit.u(label), "table_bold"), Spacer(1, 1)] for label in labels
+    ]
+    value_col = 0 if kit.rtl else 1
+    table = kit.table(
+        rows,
+        [kit.width * 0.3, kit.width * 0.7],
+        [
+            ("LINEBELOW", (value_col, 0), (value_col, -1), 0.8, kit.colour["muted"]),
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("TOPPADDING", (0, 0), (-1, -1), 7),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ],
+    )
+    table.spaceAfter = 6
+    return table
+
+
+SECTION = Section("seek_help", ui.SECTION_TITLES["seek_help"], render)
