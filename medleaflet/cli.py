@@ -28,19 +28,16 @@ from typing import TextIO
 from medleaflet import __version__
 from medleaflet.batch import MANIFEST, build_all
 from medleaflet.content.clinic import Clinic, load_clinic
-from medleaflet.content.model import Leaflet
 from medleaflet.content.templates import DEFAULT_TEMPLATE, load_template
 from medleaflet.content.validate import load_leaflet
-from medleaflet.errors import IncompleteTranslationError, MedleafletError, OutputError, UsageError
-from medleaflet.i18n import catalogues, review
-from medleaflet.i18n.locales import SOURCE_LOCALE, parse_locale
-from medleaflet.i18n.qa.checks import blocking, check_catalogue, check_coverage
-from medleaflet.i18n.sources import SourceMessage, leaflet_sources, protected_names, ui_sources
-from medleaflet.i18n.status import format_table, translation_status
+from medleaflet.errors import MedleafletError, OutputError, UsageError
+from medleaflet.i18n import commands, pybabel
+from medleaflet.i18n.catalogues import pot_path
+from medleaflet.i18n.locales import language_of
+from medleaflet.i18n.status import format_table
 from medleaflet.pipeline import BuildOptions, build_leaflet, output_name
 from medleaflet.project import Project, default_root
 from medleaflet.write import output_folder, remove_output
-from textengine.fonts import font_stack
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -127,7 +124,8 @@ def make_parser() -> argparse.ArgumentParser:
     extract = commands.add_parser(
         "extract",
         help="write translations/leaflets.pot from the leaflets and the layout",
-        description="Extract every translatable message into translations/leaflets.pot (pybabel extract -F babel.cfg).",
+        description="Extract every translatable message of the leaflets and of the layout (the installed package's "
+        "N_() messages) into translations/leaflets.pot, as pybabel extract -F babel.cfg does in a checkout.",
     )
     extract.set_defaults(handler=_cmd_extract)
 
@@ -314,9 +312,8 @@ def _cmd_list(project: Project, args: argparse.Namespace, out: TextIO) -> int:
         )
     print("Languages:", file=out)
     for code in project.locales():
-        locale = parse_locale(code)
-        name = locale.get_display_name(locale) or code
-        print(f"  {code:<16} {name} ({locale.text_direction})", file=out)
+        language = language_of(code)
+        print(f"  {code:<16} {language.own_name} ({language.direction})", file=out)
     print("Templates:", file=out)
     for name in project.template_names():
         template = load_template(project.template_path(name), project.root)
@@ -325,55 +322,26 @@ def _cmd_list(project: Project, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_extract(project: Project, args: argparse.Namespace, out: TextIO) -> int:
-    path = catalogues.extract(project)
+    path = pybabel.extract(project)
     print(f"wrote {path}", file=out)
     return EXIT_OK
 
 
 def _cmd_update(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     locale = project.locale(args.lang) if args.lang else None
-    catalogues.update(project, locale)
-    print(f"updated {locale or 'every catalogue'} from {catalogues.pot_path(project)}", file=out)
+    pybabel.update(project, locale)
+    print(f"updated {locale or 'every catalogue'} from {pot_path(project)}", file=out)
     return EXIT_OK
 
 
 def _cmd_init(project: Project, args: argparse.Namespace, out: TextIO) -> int:
-    locale = str(parse_locale(args.locale))
-    path = catalogues.init(project, locale)
+    path = pybabel.init(project, language_of(args.locale).code)
     print(f"wrote {path}", file=out)
     return EXIT_OK
 
 
-def _translated_locales(project: Project, langs: list[str] | None) -> list[str]:
-    chosen = [project.locale(code) for code in langs] if langs else project.locales()
-    return [locale for locale in chosen if locale != SOURCE_LOCALE]
-
-
-def _leaflets(project: Project) -> list[Leaflet]:
-    """Every leaflet of the project, loaded and validated."""
-    return [load_leaflet(project.leaflet_path(leaflet_id), project.root) for leaflet_id in project.leaflet_ids()]
-
-
-def _protected(leaflets: list[Leaflet]) -> list[str]:
-    """The names every catalogue must keep unchanged, across ``leaflets``."""
-    return sorted({name for leaflet in leaflets for name in protected_names(leaflet)})
-
-
-def _message_groups(leaflets: list[Leaflet]) -> dict[str, list[SourceMessage]]:
-    """Source messages per leaflet id, plus 'ui' for the layout's words."""
-    groups = {leaflet.id: leaflet_sources(leaflet) for leaflet in leaflets}
-    groups["ui"] = ui_sources()
-    return groups
-
-
 def _cmd_status(project: Project, args: argparse.Namespace, out: TextIO) -> int:
-    groups = _message_groups(_leaflets(project))
-    rows = [
-        row
-        for locale in _translated_locales(project, args.langs)
-        for catalogue in [catalogues.load_catalogue(project, locale)]
-        for row in translation_status(catalogue, groups, review.load_record(catalogue, project.root))
-    ]
+    rows = commands.status_rows(project, args.langs)
     if args.format == "json":
         print(json.dumps([row.as_dict() for row in rows], indent=2, ensure_ascii=False), file=out)
     else:
@@ -382,66 +350,31 @@ def _cmd_status(project: Project, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_check(project: Project, args: argparse.Namespace, out: TextIO) -> int:
-    leaflets = _leaflets(project)
-    sources = [source for group in _message_groups(leaflets).values() for source in group]
-    protected = _protected(leaflets)
-    template = load_template(project.template_path(DEFAULT_TEMPLATE), project.root)
-    fonts = font_stack(template.font_family, project.fonts_dir)
-    failed = False
-    for leaflet in leaflets:
-        for text in leaflet.texts():
-            for item in fonts.uncovered(text.value):
-                print(f"{text.location}: {item}", file=out)
-                failed = True
-    for locale in _translated_locales(project, args.langs):
-        catalogue = catalogues.load_catalogue(project, locale)
-        findings = check_catalogue(catalogue, sources, protected) + check_coverage(catalogue, fonts)
-        for finding in findings:
+    checked = commands.start_check(project)
+    for problem in checked.source_problems:
+        print(problem, file=out)
+    failed = bool(checked.source_problems)
+    for locale in commands.translated_locales(project, args.langs):
+        check = checked.language(locale)
+        for finding in check.findings:
             print(finding, file=out)
-        record = review.load_record(catalogue, project.root)
-        signed = review.review_of(catalogue, record, sources)
-        if args.unsigned:
-            for source in signed.unsigned:
-                message = catalogue.find(source.context, source.msgid)
-                where = catalogue.location(message) if message else f"{catalogue.display}:1"
-                print(f"{where}: {source.context}: not signed off by a medical reviewer", file=out)
-        stops = len(blocking(findings))
-        failed = failed or bool(stops)
-        print(
-            f"{catalogue.display}: {len(sources)} messages, {stops} blocking, {len(findings) - stops} warnings, "
-            f"{signed.signed} signed off by a medical reviewer",
-            file=out,
-        )
+        for note in commands.unsigned_messages(check) if args.unsigned else []:
+            print(note, file=out)
+        print(commands.summary(check), file=out)
+        failed = failed or bool(check.blocking)
     return EXIT_INPUT if failed else EXIT_OK
 
 
 def _cmd_signoff(project: Project, args: argparse.Namespace, out: TextIO) -> int:
-    locale = project.locale(args.lang)
-    if locale == SOURCE_LOCALE:
-        raise UsageError("the English source is reviewed in each leaflet's metadata, not with signoff")
     try:
         date = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
     except ValueError:
         raise UsageError(f"--date: {args.date!r} is not a date written YYYY-MM-DD") from None
-    leaflets = _leaflets(project)
-    groups = _message_groups(leaflets)
-    chosen = args.groups or list(groups)
-    unknown = [name for name in chosen if name not in groups]
-    if unknown:
-        raise UsageError(f"unknown group {unknown[0]!r} (available: {', '.join(groups)})")
-    sources = [source for name in chosen for source in groups[name]]
-    catalogue = catalogues.load_catalogue(project, locale)
-    findings = blocking(check_catalogue(catalogue, sources, _protected(leaflets)))
-    problems = [finding for finding in findings if not finding.status]
-    if problems:
-        raise IncompleteTranslationError(
-            problems, f"{catalogue.display}: not signed: fix these problems first ('generate.py check')"
-        )
-    record, count = review.sign(catalogue, review.load_record(catalogue, project.root), sources, args.by, date)
-    left = len(sources) - count
+    result = commands.sign_off(project, args.lang, args.by, date, args.groups)
     print(
-        f"signed {count} messages of {locale} for {' '.join(args.by.split())} on {date.isoformat()} in "
-        f"{record.display}" + (f"; {left} not translated or out of date, left unsigned" if left else ""),
+        f"signed {result.signed} messages of {project.locale(args.lang)} for {' '.join(args.by.split())} on "
+        f"{date.isoformat()} in {result.record.display}"
+        + (f"; {result.left} not translated or out of date, left unsigned" if result.left else ""),
         file=out,
     )
     return EXIT_OK

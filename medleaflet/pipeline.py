@@ -1,10 +1,13 @@
 """The whole pipeline for one output file: load -> validate -> localise ->
-layout -> render -> write.
+layout -> render -> write, each stage returning the value the next takes.
 
-:func:`build_leaflet` takes a project, a leaflet id, a locale, a template name
-and an output folder, and returns the :class:`BuildResult` for the PDF it
-wrote. It raises a :class:`~medleaflet.errors.MedleafletError` subclass for
-anything wrong with the inputs; no file is written in that case.
+:func:`lay_out_leaflet` loads, validates and localises a leaflet and lays it
+out (a :class:`~medleaflet.layout.document.LaidOutLeaflet`);
+:func:`render_leaflet` renders that to a
+:class:`~medleaflet.render.pdf.RenderedPdf`; :func:`build_leaflet` writes it
+into an output folder and returns the :class:`BuildResult`. Each raises a
+:class:`~medleaflet.errors.MedleafletError` subclass for anything wrong with
+the inputs; no file is written in that case.
 """
 
 from __future__ import annotations
@@ -15,16 +18,17 @@ from pathlib import Path
 from medleaflet.content.clinic import Clinic
 from medleaflet.content.templates import DEFAULT_TEMPLATE, load_template
 from medleaflet.content.validate import load_leaflet
-from medleaflet.i18n import ui
+from medleaflet.i18n.coverage import require_coverage
 from medleaflet.i18n.locales import SOURCE_LOCALE
-from medleaflet.i18n.localise import localiser_for
-from medleaflet.i18n.sources import leaflet_sources, protected_names, ui_sources
-from medleaflet.layout.bilingual import BilingualLayout
+from medleaflet.i18n.localise import localise
+from medleaflet.layout.bilingual import BilingualLayout, column_width
+from medleaflet.layout.document import LaidOutLeaflet
+from medleaflet.layout.fonts import input_error, load_fonts
 from medleaflet.layout.leaflet import LeafletLayout
 from medleaflet.project import Project
-from medleaflet.render.pdf import DocumentInfo, RenderedPdf, render_pdf
+from medleaflet.render.pdf import RenderedPdf, render_pdf
 from medleaflet.write import write_atomic
-from textengine.fonts import font_stack
+from textengine.errors import TextEngineError
 
 
 @dataclass(frozen=True)
@@ -42,19 +46,6 @@ def output_name(leaflet_id: str, locale: str, template: str) -> str:
     return f"{leaflet_id}.{locale}{suffix}.pdf"
 
 
-def document_info(layout: LeafletLayout) -> DocumentInfo:
-    """The PDF metadata for a laid-out leaflet, in the leaflet's language."""
-    leaflet = layout.leaflet
-    return DocumentInfo(
-        title=layout.u(ui.DOCUMENT_TITLE, medicine=layout.medicine),
-        subject=layout.t(leaflet.identity.drug_class),
-        author="medleaflet",
-        keywords=(leaflet.id, f"version {leaflet.metadata.version}", layout.loc.code),
-        lang=layout.loc.bcp47,
-        date=leaflet.metadata.revised,
-    )
-
-
 @dataclass(frozen=True)
 class BuildOptions:
     """Choices that apply to every PDF of a build."""
@@ -66,28 +57,38 @@ class BuildOptions:
     paper: str | None = None
 
 
-def render_leaflet(project: Project, leaflet_id: str, locale: str, options: BuildOptions) -> RenderedPdf:
-    """Run every stage but writing, and return the rendered PDF."""
+def lay_out_leaflet(project: Project, leaflet_id: str, locale: str, options: BuildOptions) -> LaidOutLeaflet:
+    """Load, validate, localise and lay out one leaflet: the value the render stage takes."""
     leaflet = load_leaflet(project.leaflet_path(leaflet_id), project.root)
     template = load_template(project.template_path(options.template), project.root)
     paper = options.paper or (options.clinic.paper if options.clinic else template.paper)
     template = replace(template, paper=paper)
-    allow_fallback = options.allow_fallback
-    fonts = font_stack(template.font_family, project.fonts_dir)
-    sources = leaflet_sources(leaflet) + ui_sources()
-    localiser = localiser_for(project, locale, sources, protected_names(leaflet), allow_fallback)
-    if template.bilingual:
+    fonts = load_fonts(template, project)
+    localised = localise(project, leaflet, locale, options.allow_fallback)
+    require_coverage(localised, fonts)
+    try:
+        if not template.bilingual:
+            return LeafletLayout(leaflet, template, localised, fonts, options.clinic).document()
         full_width = template.page_size[0] - template.margins[1] - template.margins[3]
-        column = BilingualLayout.column_width(full_width)
-        english = localiser_for(project, SOURCE_LOCALE, sources)
-        layout: LeafletLayout | BilingualLayout = BilingualLayout(
+        column = column_width(full_width)
+        english = localise(project, leaflet, SOURCE_LOCALE)
+        require_coverage(english, fonts)
+        return BilingualLayout(
             LeafletLayout(leaflet, template, english, fonts, options.clinic, width=column),
-            LeafletLayout(leaflet, template, localiser, fonts, options.clinic, width=column),
+            LeafletLayout(leaflet, template, localised, fonts, options.clinic, width=column),
             full_width,
-        )
-    else:
-        layout = LeafletLayout(leaflet, template, localiser, fonts, options.clinic)
-    return render_pdf(layout, document_info(layout))  # type: ignore[arg-type]
+        ).document()
+    except TextEngineError as exc:  # text that reached the engine unchecked (a clinic's, a UI message)
+        raise input_error(exc, project, template) from None
+
+
+def render_leaflet(project: Project, leaflet_id: str, locale: str, options: BuildOptions) -> RenderedPdf:
+    """Run every stage but writing, and return the rendered PDF."""
+    document = lay_out_leaflet(project, leaflet_id, locale, options)
+    try:
+        return render_pdf(document)
+    except TextEngineError as exc:  # text that reached the engine unchecked (a clinic's, a UI message)
+        raise input_error(exc, project) from None
 
 
 def build_leaflet(

@@ -81,9 +81,6 @@ def translated_project(make_project: Callable[..., Path]) -> Callable[[str], Pat
 
     def make(locale: str = "fr") -> Path:
         root = make_project([DATA / "leaflets" / "minimal.yaml"])
-        shutil.copy(ROOT / "babel.cfg", root / "babel.cfg")
-        (root / "medleaflet" / "i18n").mkdir(parents=True)
-        shutil.copy(ROOT / "medleaflet" / "i18n" / "ui.py", root / "medleaflet" / "i18n" / "ui.py")
         for args in (["extract"], ["init", locale]):
             code, _, err = run_cli("--root", str(root), *args)
             assert code == 0, err
@@ -111,3 +108,30 @@ def actual_text(pdf: bytes | Path) -> str:
         for match in re.finditer(rb"/ActualText <([0-9A-F]+)>", data):
             lines.append(bytes.fromhex(match.group(1).decode()).decode("utf-16"))
     return "\n".join(lines)
+
+
+def pdf_text(path: Path) -> str:
+    """The text of every page of a PDF, white space collapsed to single spaces."""
+    import re
+
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    return re.sub(r"\s+", " ", text)
+
+
+def fonts_of(path: Path) -> dict[str, bool]:
+    """Every font resource in the PDF: base name -> embedded?"""
+    from pypdf import PdfReader
+
+    found: dict[str, bool] = {}
+    for page in PdfReader(path).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            embedded = bool(descriptor) and any(
+                key in descriptor.get_object() for key in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
+            found[str(font["/BaseFont"])] = embedded
+    return found

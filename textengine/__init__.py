@@ -1,9 +1,21 @@
 """textengine: multi-script text for ReportLab, with no knowledge of leaflets.
 
-* :mod:`~textengine.fonts`: font families per script, registration, glyph coverage, itemising into runs;
-* :mod:`~textengine.bidi`: Unicode bidi (UAX #9) levels and reordering, and the paragraph flowable;
-* :mod:`~textengine.shaping`: HarfBuzz shaping of one run;
-* :mod:`~textengine.linebreak`: line-break opportunities for unspaced scripts (CJK).
+Pure functions (no ReportLab):
 
-It could be published on its own: it imports nothing from :mod:`medleaflet`.
+* :mod:`~textengine.scripts`: the script tables (the family for each script; RTL, complex and CJK scripts);
+* :mod:`~textengine.itemise`: itemising text into runs of one family by script, and glyph coverage;
+* :mod:`~textengine.bidi`: Unicode bidi (UAX #9) embedding levels and the visual order of a line;
+* :mod:`~textengine.linebreak`: line-break opportunities for unspaced scripts (CJK);
+* :mod:`~textengine.fpdf_bidi`: fpdf2's bidi module, loaded without the rest of fpdf2;
+* :mod:`~textengine.errors`: :class:`~textengine.errors.TextEngineError` and its subclasses.
+
+With ReportLab:
+
+* :mod:`~textengine.fonts`: registering font families, keyed by the font file, into a font stack;
+* :mod:`~textengine.shaping`: HarfBuzz shaping of one run;
+* :mod:`~textengine.paragraph`: :class:`~textengine.paragraph.BidiParagraph`, the flowable that sets
+  right-to-left, mixed and CJK paragraphs.
+
+It could be published on its own: it imports nothing from :mod:`medleaflet`,
+and importing the package itself imports none of its modules.
 """

@@ -1,356 +1,88 @@
-"""Right-to-left and mixed-direction paragraphs (Unicode bidi, UAX #9).
+"""Unicode bidi (UAX #9): embedding levels of a paragraph, and visual order of a line.
 
-ReportLab's Paragraph cannot set Arabic or Hebrew: it needs the ``rlbidi``
-module, which is not on PyPI, and turns bidi reordering off when shaping.
-:class:`BidiParagraph` is our own flowable:
+Pure functions, no ReportLab:
 
-1. compute the embedding level of every character of the whole paragraph
-   (rules P, X, W, N and I of UAX #9, including bracket pairs, N0) with
-   fpdf2's implementation, which is tested against Unicode's
-   BidiCharacterTest.txt;
-2. split the text into pieces of one level and one font (script runs from
-   :class:`~textengine.fonts.FontStack`), and shape each piece once with
-   HarfBuzz in its resolved direction, so Arabic letters join, lam-alef
-   ligates and brackets mirror;
-3. break lines in logical order at spaces, using the shaped widths;
-4. reorder the pieces of each line (rule L2), dropping the spaces at its
-   ends (rule L1), and draw them from the line's aligned start, inside a
-   marked-content span whose ``/ActualText`` is the line's logical text, so
-   copying, searching and screen readers get the text, not glyph codes.
-
-Text without spaces (Chinese, Japanese) also breaks between characters,
-following the line-start and line-end rules of :mod:`textengine.linebreak`,
-so the same flowable sets CJK paragraphs.
-
-It wraps, splits across pages, draws a bullet on the leading side, and
-aligns right (the default for right-to-left text), left or centre.
+* :func:`embedding_levels` resolves the level of every character of a
+  paragraph (rules P, X, W, N, including bracket pairs N0, and I), with
+  fpdf2's implementation (see :mod:`textengine.fpdf_bidi`);
+* :func:`visual_order` applies rule L2 to the levels of one line;
+* :func:`reorder` puts the items of one line (pieces of one level each) in
+  visual order, dropping white space at the line's ends (rule L1).
 """
 
 from __future__ import annotations
 
-import math
-import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
-from fpdf.bidi import BidiParagraph as _Bidi
-from fpdf.bidi import TextDirection
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable
-
-from textengine.fonts import FontStack
-from textengine.linebreak import break_opportunities
-from textengine.shaping import ShapedRun, shape_run
-
-_SPACE = " "
-
-
-def pdf_text_string(text: str) -> str:
-    """``text`` as a PDF hexadecimal text string (UTF-16BE with a byte order mark)."""
-    return "<" + ("\ufeff" + text).encode("utf-16-be").hex().upper() + ">"
+from textengine.fpdf_bidi import FpdfBidiParagraph, TextDirection
 
 
 def embedding_levels(text: str, rtl: bool) -> list[int]:
-    """The resolved embedding level of each character of ``text`` (UAX #9 up to rule I)."""
+    """The resolved embedding level of each character of ``text`` (UAX #9 up to rule I).
+
+    ``rtl`` sets the paragraph level (1 if true, else 0); even levels run left
+    to right, odd ones right to left. Format characters such as ZWNJ keep
+    their place (and a level), so Persian keeps its non-joiners.
+    """
     if not text:
         return []
-    paragraph = _Bidi(text, base_direction=TextDirection.RTL if rtl else TextDirection.LTR, preserve_bn_chars=True)
+    direction = TextDirection.RTL if rtl else TextDirection.LTR
+    paragraph = FpdfBidiParagraph(text, base_direction=direction, preserve_bn_chars=True)
     # get_characters_with_embedding_level also applies rule L1 for the whole
     # paragraph as if it were one line; lines are handled again in reorder().
-    levels = [character.embedding_level for character in paragraph.get_characters_with_embedding_level()]
-    return levels
+    return [character.embedding_level for character in paragraph.get_characters_with_embedding_level()]
 
 
-@dataclass
-class Piece:
-    """A shaped stretch of one level and one font; ``space`` marks a word gap."""
+def visual_order(levels: Sequence[int]) -> list[int]:
+    """The indices of ``levels`` (one line, logical order) in visual order, left to right.
 
-    run: ShapedRun
-    level: int
-    space: bool = False
-
-    @property
-    def width(self) -> float:
-        return self.run.width
-
-
-@dataclass
-class Line:
-    pieces: list[Piece] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        """The line's logical text (the pieces are kept in logical order)."""
-        return "".join(piece.run.text for piece in self.pieces)
-
-    @property
-    def width(self) -> float:
-        return sum(piece.width for piece in self.pieces)
-
-
-def reorder(pieces: list[Piece], base_level: int) -> list[Piece]:
-    """The pieces of one line in visual order (UAX #9 rules L1 and L2)."""
-    pieces = list(pieces)
-    # L1: white space at the end of the line takes the paragraph level; we
-    # drop it instead, since it is never drawn.
-    while pieces and pieces[-1].space:
-        pieces.pop()
-    while pieces and pieces[0].space:
-        pieces.pop(0)
-    if not pieces:
-        return []
-    levels = [piece.level for piece in pieces]
+    Rule L2: from the highest level down to the lowest odd level, reverse
+    every maximal stretch at that level or higher.
+    """
+    order = list(range(len(levels)))
+    if not levels:
+        return order
     highest = max(levels)
     lowest_odd = min((level for level in levels if level % 2), default=highest + 1)
     for level in range(highest, lowest_odd - 1, -1):
-        result: list[Piece] = []
-        stretch: list[Piece] = []
-        for piece in pieces:
-            if piece.level >= level:
-                stretch.append(piece)
+        result: list[int] = []
+        stretch: list[int] = []
+        for index in order:
+            if levels[index] >= level:
+                stretch.append(index)
             else:
                 result.extend(reversed(stretch))
                 stretch = []
-                result.append(piece)
+                result.append(index)
         result.extend(reversed(stretch))
-        pieces = result
-    return pieces
+        order = result
+    return order
 
 
-class BidiParagraph(Flowable):
-    """A paragraph of plain text in any direction; see the module docstring.
-
-    ``text`` is plain text (no markup), or a list of ``(text, bold)`` spans
-    for bold runs inside the paragraph. ``style`` gives font size, leading,
-    colour, indents, spacing and alignment; a bold ``fontName`` sets the whole
-    paragraph in the bold face of each script's family.
-    """
-
-    def __init__(
-        self,
-        text: str | Sequence[tuple[str, bool]],
-        style: ParagraphStyle,
-        fonts: FontStack,
-        rtl: bool = True,
-        bullet: str | None = None,
-        _lines: list[Line] | None = None,
-        _first: bool = True,
-        bullet_rtl: bool | None = None,
-    ) -> None:
-        super().__init__()
-        spans = [(text, False)] if isinstance(text, str) else list(text)
-        spans = [(unicodedata.normalize("NFC", part), bold) for part, bold in spans]
-        self.spans = spans
-        self.text = "".join(part for part, _ in spans)
-        #: Per character: set in bold although the style is not.
-        self._bold_chars = [bold for part, bold in spans for _ in part]
-        self.style = style
-        self.fonts = fonts
-        self.rtl = rtl
-        self.bullet = bullet if _first else None
-        #: The side of the bullet follows the page's direction, not the text's.
-        self.bullet_rtl = rtl if bullet_rtl is None else bullet_rtl
-        self._first = _first
-        self._words: list[list[Piece]] | None = None
-        self._lines = _lines
-        self._width = 0.0
-        self.height = 0.0
-
-    # ------------------------------------------------------------ shaping
+class LevelledItem(Protocol):
+    """A stretch of a line at one embedding level; ``space`` marks white space."""
 
     @property
-    def bold(self) -> bool:
-        return self.style.fontName == self.fonts.base.bold
+    def level(self) -> int: ...
 
-    def _font_for(self, family_regular: str, family_bold: str) -> str:
-        return family_bold if self.bold else family_regular
+    @property
+    def space(self) -> bool: ...
 
-    def words(self) -> list[list[Piece]]:
-        """The paragraph as words (lists of shaped pieces); each space is a word of its own.
 
-        A piece is a stretch of one font and one embedding level, shaped once.
-        """
-        if self._words is not None:
-            return self._words
-        text = self.text
-        levels = embedding_levels(text, self.rtl)
-        breaks = break_opportunities(text)
-        fonts: list[str] = []
-        scripts: list[str] = []
-        for run in self.fonts.runs(text):
-            for _ in run.text:
-                bold = self.bold or self._bold_chars[len(fonts)]
-                fonts.append(run.family.bold if bold else run.family.regular)
-                scripts.append(run.script)
-        size = self.style.fontSize
-        space_font = self._font_for(self.fonts.base.regular, self.fonts.base.bold)
-        words: list[list[Piece]] = []
-        current: list[Piece] = []
-        start = 0
-        while start < len(text):
-            if text[start] == _SPACE:
-                if current:
-                    words.append(current)
-                    current = []
-                words.append([Piece(shape_run(_SPACE, space_font, size, False), levels[start], space=True)])
-                start += 1
-                continue
-            end = start + 1
-            while (
-                end < len(text)
-                and text[end] != _SPACE
-                and fonts[end] == fonts[start]
-                and levels[end] == levels[start]
-                and end not in breaks
-            ):
-                end += 1
-            rtl = bool(levels[start] % 2)
-            current.append(Piece(shape_run(text[start:end], fonts[start], size, rtl, scripts[start]), levels[start]))
-            if end in breaks:  # a line may break here although there is no space (CJK)
-                words.append(current)
-                current = []
-            start = end
-        if current:
-            words.append(current)
-        self._words = words
-        return words
+Item = TypeVar("Item", bound=LevelledItem)
 
-    # ------------------------------------------------------------- layout
 
-    def _available(self, width: float) -> float:
-        return max(width - self.style.leftIndent - self.style.rightIndent, 1.0)
+def reorder(items: Sequence[Item]) -> list[Item]:
+    """The items of one line in visual order (UAX #9 rules L1 and L2).
 
-    def break_lines(self, width: float) -> list[Line]:
-        """Greedy line breaking at spaces, in logical order; a word longer
-        than a line is cut between characters."""
-        available = self._available(width)
-        lines: list[Line] = [Line()]
-
-        for word in self.words():
-            line = lines[-1]
-            if word[0].space:
-                if line.pieces:
-                    line.pieces.append(word[0])
-                continue
-            if line.pieces and line.width + sum(piece.width for piece in word) > available:
-                while line.pieces and line.pieces[-1].space:
-                    line.pieces.pop()
-                line = Line()
-                lines.append(line)
-            for piece in self._fit(word, available):
-                if line.pieces and line.width + piece.width > available:
-                    line = Line()
-                    lines.append(line)
-                line.pieces.append(piece)
-        for line in lines:
-            while line.pieces and line.pieces[-1].space:
-                line.pieces.pop()
-        return [line for line in lines if line.pieces] or [Line()]
-
-    def _fit(self, word: list[Piece], available: float) -> list[Piece]:
-        """``word`` unchanged if it fits, else cut into pieces narrower than a line.
-
-        Cut points come from the widths of single characters (one shaping
-        each), then every part is shaped whole and shortened if joining made
-        it wider: linear in the word's length, so a 6,000-character "word"
-        costs milliseconds, not minutes.
-        """
-        if sum(piece.width for piece in word) <= available:
-            return word
-        result: list[Piece] = []
-        for piece in word:
-            if piece.width <= available:
-                result.append(piece)
-                continue
-            run = piece.run
-            widths = [shape_run(char, run.font_name, run.font_size, run.rtl).width for char in run.text]
-            start = 0
-            while start < len(run.text):
-                end, total = start, 0.0
-                while end < len(run.text) and (end == start or total + widths[end] <= available):
-                    total += widths[end]
-                    end += 1
-                part = shape_run(run.text[start:end], run.font_name, run.font_size, run.rtl)
-                while part.width > available and end - start > 1:
-                    end -= 1
-                    part = shape_run(run.text[start:end], run.font_name, run.font_size, run.rtl)
-                result.append(Piece(part, piece.level))
-                start = end
-        return result
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        if self._lines is None or self._width != availWidth:
-            if self._lines is None or self._first:
-                self._lines = self.break_lines(availWidth)
-            self._width = availWidth
-        self.height = len(self._lines) * self.style.leading
-        return availWidth, self.height
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        self.wrap(availWidth, availHeight)
-        assert self._lines is not None
-        fit = math.floor((availHeight + 1e-6) / self.style.leading)
-        if fit <= 0 or fit >= len(self._lines):
-            return [] if fit <= 0 else [self]
-        first = BidiParagraph(
-            self.spans, self.style, self.fonts, self.rtl, self.bullet, self._lines[:fit], self._first, self.bullet_rtl
-        )
-        rest = BidiParagraph(self.spans, self.style, self.fonts, self.rtl, None, self._lines[fit:], False)
-        first._width = rest._width = availWidth
-        first.keepWithNext = False
-        return [first, rest]
-
-    def getSpaceBefore(self) -> float:  # noqa: N802 - ReportLab API
-        return self.style.spaceBefore if self._first else 0
-
-    def getSpaceAfter(self) -> float:  # noqa: N802 - ReportLab API
-        return self.style.spaceAfter
-
-    def draw(self) -> None:
-        assert self._lines is not None
-        canvas = self.canv
-        style = self.style
-        base = 1 if self.rtl else 0
-        available = self._available(self._width)
-        canvas.saveState()
-        canvas.setFillColor(style.textColor)
-        for number, line in enumerate(self._lines):
-            baseline = self.height - number * style.leading - style.fontSize
-            pieces = reorder(line.pieces, base)
-            width = sum(piece.width for piece in pieces)
-            if style.alignment == TA_RIGHT or (style.alignment not in (TA_LEFT, TA_CENTER) and self.rtl):
-                x = style.leftIndent + available - width
-            elif style.alignment == TA_CENTER:
-                x = style.leftIndent + (available - width) / 2
-            else:
-                x = style.leftIndent
-            # The glyphs are shaped and in visual order; /ActualText gives copy,
-            # search and screen readers the line's logical text instead.
-            canvas.addLiteral(f"/Span <</ActualText {pdf_text_string(line.text)}>> BDC")
-            for piece in pieces:
-                canvas.setFont(piece.run.font_name, piece.run.font_size)
-                canvas.drawString(x, baseline, piece.run.glyphs)
-                x += piece.width
-            canvas.addLiteral("EMC")
-            if number == 0 and self.bullet:
-                self._draw_bullet(baseline)
-        canvas.restoreState()
-
-    def _draw_bullet(self, baseline: float) -> None:
-        """Draw the bullet on the leading side of the first line.
-
-        In right-to-left text the bullet is drawn as a small square: a round
-        dot is the Arabic digit zero (U+0660), so readers (and OCR) could take
-        it for a number.
-        """
-        style = self.style
-        canvas = self.canv
-        if self.bullet_rtl:
-            side = style.fontSize * 0.3
-            x = self._width - style.bulletIndent - side - style.fontSize * 0.15
-            canvas.rect(x, baseline + style.fontSize * 0.22, side, side, stroke=0, fill=1)
-            return
-        bullet = shape_run(self.bullet or "", self.fonts.base.regular, style.fontSize, False)
-        canvas.setFont(bullet.font_name, bullet.font_size)
-        canvas.drawString(style.bulletIndent, baseline, bullet.glyphs)
+    L1 gives white space at the ends of a line the paragraph level; since it
+    is never drawn, it is dropped here instead.
+    """
+    start, end = 0, len(items)
+    while end > start and items[end - 1].space:
+        end -= 1
+    while start < end and items[start].space:
+        start += 1
+    kept = items[start:end]
+    return [kept[index] for index in visual_order([item.level for item in kept])]

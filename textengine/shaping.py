@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import uharfbuzz
 from reportlab.pdfbase import pdfmetrics, ttfonts
 
+from textengine.scripts import NEUTRAL_SCRIPTS
+
 
 @dataclass(frozen=True)
 class ShapedRun:
@@ -48,7 +50,7 @@ def shape_run(text: str, font_name: str, font_size: float, rtl: bool, script: st
     buffer.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
     buffer.add_str(text)
     buffer.direction = "rtl" if rtl else "ltr"
-    if script and script not in ("Zyyy", "Zinh", "Zzzz"):
+    if script and script not in NEUTRAL_SCRIPTS:
         buffer.script = script
     buffer.guess_segment_properties()
     uharfbuzz.shape(hb_font, buffer, {"kern": True, "liga": True})

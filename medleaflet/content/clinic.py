@@ -19,13 +19,17 @@ from pathlib import Path
 from babel import Locale
 from PIL import Image
 
-from medleaflet.content.load import load_yaml, parse_yaml
-from medleaflet.content.schema import check
-from medleaflet.errors import ValidationError
+from medleaflet.content.load import Document, load_yaml, parse_yaml
+from medleaflet.content.schema import check, merge_problems
+from medleaflet.content.texts import value_at
+from medleaflet.errors import Problem, ValidationError
 
 #: Countries that use US Letter paper (CLDR); everywhere else uses A4.
 LETTER_COUNTRIES = frozenset("BZ CA CL CO CR GT MX NI PA PH PR SV US VE".split())
-_COUNTRIES = frozenset(code for code in Locale("en").territories if len(code) == 2 and code.isalpha())
+#: Every ISO 3166 two-letter country code (CLDR's territories).
+COUNTRIES = frozenset(
+    code for code in Locale("en").territories if isinstance(code, str) and len(code) == 2 and code.isalpha()
+)
 
 
 @dataclass(frozen=True)
@@ -107,14 +111,14 @@ def logo_problem(path: Path) -> str | None:
     return None
 
 
-def load_clinic(path: Path, root: Path | None = None) -> Clinic:
-    """Load and validate a clinic profile; raises :class:`ValidationError` listing every problem."""
-    document = load_yaml(path, root)
-    problems = check(document, "clinic")
+def _rules(document: Document, folder: Path) -> list[Problem]:
+    """Checks beyond the schema (a known country, a readable logo beside the profile);
+    each skips what is missing or of the wrong type."""
     data = document.data
-    if not problems:
-        country = data["country"]
-        if country not in _COUNTRIES:
+    problems: list[Problem] = []
+    country = value_at(data, ("country",))
+    if isinstance(country, str):
+        if country not in COUNTRIES:
             problems.append(document.problem(("country",), f"{country!r} is not an ISO 3166 country code"))
         elif country not in emergency_table():
             problems.append(
@@ -123,19 +127,28 @@ def load_clinic(path: Path, root: Path | None = None) -> Clinic:
                     f"no emergency number is known for {country}; add it to {EMERGENCY_TABLE}",
                 )
             )
-        logo = data.get("logo")
-        if logo is not None:
-            logo_path = (path.parent / logo).resolve()
-            if logo_path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
-                problems.append(document.problem(("logo",), "must be a PNG or JPEG file"))
-            elif not logo_path.exists():
-                problems.append(document.problem(("logo",), f"file not found: {logo}"))
-            else:
-                problem = logo_problem(logo_path)
-                if problem:
-                    problems.append(document.problem(("logo",), f"{logo}: {problem}"))
+    logo = value_at(data, ("logo",))
+    if isinstance(logo, str):
+        logo_path = (folder / logo).resolve()
+        if logo_path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
+            problems.append(document.problem(("logo",), "must be a PNG or JPEG file"))
+        elif not logo_path.exists():
+            problems.append(document.problem(("logo",), f"file not found: {logo}"))
+        else:
+            problem = logo_problem(logo_path)
+            if problem:
+                problems.append(document.problem(("logo",), f"{logo}: {problem}"))
+    return problems
+
+
+def load_clinic(path: Path, root: Path | None = None) -> Clinic:
+    """Load and validate a clinic profile; raises :class:`ValidationError` listing every problem
+    (schema and rules together)."""
+    document = load_yaml(path, root)
+    problems = merge_problems(check(document, "clinic"), _rules(document, path.parent))
     if problems:
         raise ValidationError(problems)
+    data = document.data
     logo = data.get("logo")
     return Clinic(
         name=data["name"].strip(),

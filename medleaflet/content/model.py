@@ -4,17 +4,21 @@ Every piece of patient-facing text is a :class:`Text`, which keeps the
 English source, a stable key (its path in the file, used as the message
 context for translators) and the place it came from. The model is built by
 :mod:`medleaflet.content.validate` and never holds unchecked data.
+
+Each section's own model lives with its section, in :mod:`medleaflet.sections`;
+this module holds what they share (:class:`Text`, :data:`TextList`,
+:class:`Subsection`) and the :class:`Sections` mapping that holds them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Any, Literal
 
 from medleaflet.errors import SourceLocation
 
-Severity = Literal["serious", "moderate", "minor"]
 ReviewStatus = Literal["draft", "reviewed"]
 
 
@@ -92,109 +96,43 @@ class Identity:
 
 
 @dataclass(frozen=True)
-class Uses:
-    intro: Text
-    conditions: TextList
-    not_a_cure: Text
-    off_label: Text | None
+class Subsection:
+    """An optional block of a section: a sub-heading and the paragraph under it."""
 
-
-@dataclass(frozen=True)
-class HowItWorks:
-    paragraphs: TextList
-
-
-@dataclass(frozen=True)
-class BeforeYouTake:
-    intro: Text
-    conditions: TextList
-
-
-@dataclass(frozen=True)
-class DoNotStop:
     title: Text
     text: Text
-    signs: TextList
-    pump: Text | None
 
 
-@dataclass(frozen=True)
-class HowToTake:
-    instructions: TextList
-    missed_dose: Text
-    do_not_stop: DoNotStop
+class Sections(Mapping[str, Any]):
+    """A leaflet's sections by key, in the registry's order (:data:`medleaflet.sections.SECTIONS`).
 
+    Each value is the model its section declares; ``sections["uses"]`` and
+    ``sections.uses`` are the same. Read-only and hashable, like the rest of the model.
+    """
 
-@dataclass(frozen=True)
-class InteractionGroup:
-    """A class of interacting medicines, what can happen and what to do."""
+    def __init__(self, by_key: Mapping[str, Any]) -> None:
+        self._by_key = dict(by_key)
 
-    key: str
-    title: Text
-    severity: Severity
-    drugs: TextList
-    effect: Text
-    advice: Text
+    def __getitem__(self, key: str) -> Any:
+        return self._by_key[key]
 
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_key)
 
-@dataclass(frozen=True)
-class Interactions:
-    intro: Text
-    groups: tuple[InteractionGroup, ...]
-    not_complete: Text
+    def __len__(self) -> int:
+        return len(self._by_key)
 
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.__dict__["_by_key"][name]
+        except KeyError:
+            raise AttributeError(name) from None
 
-@dataclass(frozen=True)
-class Alcohol:
-    paragraphs: TextList
+    def __hash__(self) -> int:
+        return hash(tuple(self._by_key.items()))
 
-
-@dataclass(frozen=True)
-class SideEffects:
-    intro: Text
-    common: TextList
-    common_advice: Text | None
-    driving: Text | None
-    serious_intro: Text
-    serious: TextList
-    emergency_note: Text | None
-
-
-@dataclass(frozen=True)
-class Overdose:
-    intro: Text
-    signs: TextList
-    action: Text
-
-
-@dataclass(frozen=True)
-class SeekHelp:
-    emergency_intro: Text
-    emergency: TextList
-    clinic_intro: Text
-
-
-@dataclass(frozen=True)
-class Storage:
-    items: TextList
-
-
-@dataclass(frozen=True)
-class Sections:
-    uses: Uses
-    how_it_works: HowItWorks
-    before_you_take: BeforeYouTake
-    how_to_take: HowToTake
-    interactions: Interactions
-    alcohol: Alcohol
-    side_effects: SideEffects
-    overdose: Overdose
-    seek_help: SeekHelp
-    storage: Storage
-
-
-#: The section keys, in the order the schema lists them.
-SECTION_KEYS: tuple[str, ...] = tuple(Sections.__dataclass_fields__)
+    def __repr__(self) -> str:
+        return f"Sections({self._by_key!r})"
 
 
 @dataclass(frozen=True)
@@ -218,9 +156,12 @@ class Leaflet:
 def _collect(value: object, found: list[Text]) -> None:
     if isinstance(value, Text):
         found.append(value)
+    elif isinstance(value, Sections):
+        for item in value.values():
+            _collect(item, found)
     elif isinstance(value, tuple):
         for item in value:
             _collect(item, found)
-    elif hasattr(value, "__dataclass_fields__"):
-        for name in value.__dataclass_fields__:  # type: ignore[attr-defined]
-            _collect(getattr(value, name), found)
+    elif is_dataclass(value):
+        for field in fields(value):
+            _collect(getattr(value, field.name), found)

@@ -5,6 +5,10 @@
 :class:`~medleaflet.errors.Problem` with ``file:line`` and a field path, in
 words an editor understands. A subschema may carry an ``errorMessage``
 keyword to replace the generic wording for ``pattern`` failures.
+
+The leaflet schema is assembled: ``leaflet.schema.json`` describes everything
+but the sections, and :func:`leaflet_schema` adds ``sections`` from the
+fragment each registered section declares (:mod:`medleaflet.sections`).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import jsonschema
 
 from medleaflet.content.load import Document, PathKey
 from medleaflet.errors import Problem
+from medleaflet.sections import SECTIONS
 
 _TYPE_NAMES = {
     "object": "a mapping (key: value)",
@@ -38,12 +43,45 @@ def load_schema(name: str) -> dict[str, Any]:
     return schema
 
 
+def sections_schema() -> dict[str, Any]:
+    """The schema of a leaflet's ``sections``: every registered section, each required."""
+    return {
+        "type": "object",
+        "required": list(SECTIONS),
+        "additionalProperties": False,
+        "properties": {key: dict(section.schema) for key, section in SECTIONS.items()},
+    }
+
+
+def leaflet_schema() -> dict[str, Any]:
+    """The whole leaflet schema: ``leaflet.schema.json`` with :func:`sections_schema` in place."""
+    base = load_schema("leaflet")
+    return {**base, "properties": {**base["properties"], "sections": sections_schema()}}
+
+
+def schema_for(name: str) -> dict[str, Any]:
+    """The schema called ``name`` (``leaflet``, ``template``, ``clinic``), assembled if need be."""
+    return leaflet_schema() if name == "leaflet" else load_schema(name)
+
+
 def check(document: Document, schema_name: str) -> list[Problem]:
     """Every schema violation in ``document``, sorted by line."""
-    schema = load_schema(schema_name)
+    schema = schema_for(schema_name)
     validator = jsonschema.Draft202012Validator(schema)
     problems = {problem for error in validator.iter_errors(document.data) for problem in _to_problems(document, error)}
     return sorted(problems)
+
+
+def merge_problems(schema_problems: list[Problem], rule_problems: list[Problem]) -> list[Problem]:
+    """Every schema problem, and every rule problem not about a field the schema already flags
+    (the same field, or one inside it), sorted."""
+    flagged = [problem.path for problem in schema_problems]
+
+    def inside_flagged(path: str) -> bool:
+        return any(path == other or path.startswith((f"{other}.", f"{other}[")) for other in flagged if other)
+
+    kept = [problem for problem in rule_problems if not inside_flagged(problem.path)]
+    return sorted({*schema_problems, *kept})
 
 
 def _describe(value: Any) -> str:

@@ -16,10 +16,11 @@ from typing import Any
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 
-from medleaflet.content.load import load_yaml
-from medleaflet.content.model import SECTION_KEYS
-from medleaflet.content.schema import check
-from medleaflet.errors import ValidationError
+from medleaflet.content.load import Document, load_yaml
+from medleaflet.content.schema import check, merge_problems
+from medleaflet.content.texts import value_at
+from medleaflet.errors import Problem, ValidationError
+from medleaflet.sections import SECTIONS
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
 
@@ -60,35 +61,45 @@ class Template:
         return PAGE_SIZES[self.paper]
 
 
-def load_template(path: Path, root: Path | None = None, known_font_families: frozenset[str] = frozenset()) -> Template:
-    """Load and validate one template file.
-
-    Raises :class:`ValidationError` with every problem found.
-    """
-    document = load_yaml(path, root)
-    problems = check(document, "template")
-    data: Any = document.data
-    if not problems:
-        if data["name"] != path.stem:
-            problems.append(document.problem(("name",), f"must match the file name ({path.stem!r})"))
-        if known_font_families and data["font_family"] not in known_font_families:
-            problems.append(
-                document.problem(
-                    ("font_family",),
-                    f"unknown font family {data['font_family']!r} (known: {', '.join(sorted(known_font_families))})",
-                )
+def _rules(document: Document, expected_name: str, known_font_families: frozenset[str]) -> list[Problem]:
+    """Checks beyond the schema; each skips what is missing or of the wrong type."""
+    data = document.data
+    problems: list[Problem] = []
+    name = value_at(data, ("name",))
+    if isinstance(name, str) and name != expected_name:
+        problems.append(document.problem(("name",), f"must match the file name ({expected_name!r})"))
+    family = value_at(data, ("font_family",))
+    if known_font_families and isinstance(family, str) and family not in known_font_families:
+        problems.append(
+            document.problem(
+                ("font_family",),
+                f"unknown font family {family!r} (known: {', '.join(sorted(known_font_families))})",
             )
-        sections = data["sections"]
+        )
+    sections = value_at(data, ("sections",))
+    if isinstance(sections, list):
         for index, key in enumerate(sections):
-            if key not in SECTION_KEYS:
+            if isinstance(key, str) and key not in SECTIONS:
                 problems.append(document.problem(("sections", index), f"unknown section {key!r}"))
-        missing = [key for key in SECTION_KEYS if key not in sections]
+        missing = [key for key in SECTIONS if key not in sections]
         if missing:
             problems.append(
                 document.problem(("sections",), f"every section must be printed; missing: {', '.join(missing)}")
             )
+    return problems
+
+
+def load_template(path: Path, root: Path | None = None, known_font_families: frozenset[str] = frozenset()) -> Template:
+    """Load and validate one template file.
+
+    Raises :class:`ValidationError` with every problem found: schema violations
+    and the rules beyond it (the name, a known font family, every section once), together.
+    """
+    document = load_yaml(path, root)
+    problems = merge_problems(check(document, "template"), _rules(document, path.stem, known_font_families))
     if problems:
         raise ValidationError(problems)
+    data: Any = document.data
     margins = data["page"]["margins_mm"]
     colours = dict(data["colours"])
     severity = colours.pop("severity")
@@ -96,7 +107,7 @@ def load_template(path: Path, root: Path | None = None, known_font_families: fro
         name=data["name"],
         description=data["description"],
         paper=data["page"]["size"],
-        margins=tuple(margins[side] * mm for side in ("top", "right", "bottom", "left")),  # type: ignore[arg-type]
+        margins=tuple(margins[side] * mm for side in ("top", "right", "bottom", "left")),
         font_family=data["font_family"],
         type_scale={name: TypeSize(**value) for name, value in data["type_scale"].items()},
         colours=colours,

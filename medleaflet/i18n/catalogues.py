@@ -1,5 +1,4 @@
-"""Translation catalogues: where they live, reading them safely, and the
-translator commands (extract, update, init) as thin wrappers over Babel.
+"""Translation catalogues: where they live, and reading them safely.
 
 One catalogue per language, ``translations/<locale>/LC_MESSAGES/leaflets.po``,
 holds both leaflet text (msgctxt ``{leaflet}:{key}``) and the layout's words
@@ -7,25 +6,25 @@ holds both leaflet text (msgctxt ``{leaflet}:{key}``) and the layout's words
 
 Whether a translation has been medically reviewed is not recorded in the
 catalogue (a translator could edit that) but in a sign-off record beside it:
-see :mod:`medleaflet.i18n.review`.
+see :mod:`medleaflet.i18n.review`. The commands that write catalogues
+(extract, update, init) are in :mod:`medleaflet.i18n.pybabel`.
+
+:func:`load_catalogue` reports every syntax problem of a file at once, each
+as a :class:`~medleaflet.errors.Problem` at its line, where Babel alone would
+stop at the first, or read some of them silently.
 """
 
 from __future__ import annotations
 
-import contextlib
 import io
-import logging
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.frontend import CommandLineInterface
-from babel.messages.pofile import PoFileError, read_po
+from babel.messages.pofile import PoFileParser
 
-from medleaflet import __version__
 from medleaflet.content.load import decode, display_name, read_bytes
 from medleaflet.errors import InputError, Problem, SourceLocation, ValidationError
 from medleaflet.project import Project
@@ -179,20 +178,19 @@ def load_catalogue(project: Project, locale: str) -> Catalogue:
 def parse_catalogue(text: str, locale: str, path: Path, display: str) -> Catalogue:
     """Parse the text of the catalogue for ``locale`` (shown as ``display`` in messages).
 
-    Raises :class:`InputError` or :class:`ValidationError` for bad syntax, with the line.
+    Raises :class:`ValidationError` listing every syntax problem, each at its line, and
+    :class:`InputError` for a catalogue Babel cannot make sense of at all.
     """
-    problems = quoting_problems(text, display) or duplicate_entries(text, display)
-    if problems:
-        raise ValidationError(problems)
+    problems = quoting_problems(text, display) + duplicate_entries(text, display)
     try:
-        catalog = read_po(io.StringIO(text), locale=locale, domain=DOMAIN, abort_invalid=True)
-    except PoFileError as exc:
-        # Babel counts error lines from 0 and appends "on N" to its message.
-        line = (getattr(exc, "lineno", 0) or 0) + 1
-        message = re.sub(r" on \d+$", "", str(exc))
-        raise InputError(f"syntax error: {message}", SourceLocation(display, line)) from None
+        catalog = Catalog(locale=locale, domain=DOMAIN)
+        parser = _CollectingParser(catalog, display)
+        parser.parse(io.StringIO(text))
     except (ValueError, KeyError) as exc:
         raise InputError(f"cannot read catalogue: {exc}", SourceLocation(display, 1)) from None
+    problems += [problem for problem in parser.problems if problem.location.line not in _lines(problems)]
+    if problems:
+        raise ValidationError(problems)
     language, language_line = _language_header(text)
     return Catalogue(
         locale,
@@ -203,6 +201,24 @@ def parse_catalogue(text: str, locale: str, path: Path, display: str) -> Catalog
         language_header=language,
         language_line=language_line,
     )
+
+
+def _lines(problems: list[Problem]) -> set[int]:
+    return {problem.location.line for problem in problems}
+
+
+class _CollectingParser(PoFileParser):
+    """Babel's ``.po`` parser, keeping every syntax problem as a :class:`Problem` instead of
+    printing a warning (or, with ``abort_invalid``, stopping at the first)."""
+
+    def __init__(self, catalog: Catalog, display: str) -> None:
+        super().__init__(catalog, abort_invalid=False)
+        self.display = display
+        self.problems: list[Problem] = []
+
+    def _invalid_pofile(self, line: str, lineno: int, msg: str) -> None:
+        # Babel counts lines from 0.
+        self.problems.append(Problem(SourceLocation(self.display, lineno + 1), "", f"syntax error: {msg}"))
 
 
 _LANGUAGE_LINE = re.compile(r'^"Language:[ \t]*(.*?)\\n"\s*$', re.MULTILINE)
@@ -216,84 +232,3 @@ def _language_header(text: str) -> tuple[str | None, int]:
     if match is None:
         return None, 1
     return match.group(1).strip() or None, text.count("\n", 0, match.start()) + 1
-
-
-# ---------------------------------------------------------------- commands
-
-
-def run_pybabel(project: Project, *args: str) -> str:
-    """Run a ``pybabel`` command in the project root; returns its log.
-
-    Raises :class:`InputError` with Babel's own message if it fails.
-    """
-    log = io.StringIO()
-    handler = logging.StreamHandler(log)
-    logger = logging.getLogger("babel")
-    logger.addHandler(handler)
-    previous = Path.cwd()
-    try:
-        os.chdir(project.root)
-        with contextlib.redirect_stdout(log), contextlib.redirect_stderr(log):
-            CommandLineInterface().run(["pybabel", "-q", *args])
-    except SystemExit as exc:
-        if exc.code:
-            raise InputError(f"pybabel {args[0]} failed: {log.getvalue().strip() or exc.code}") from None
-    except Exception as exc:  # an extractor error: keep its own location
-        if hasattr(exc, "lines"):
-            raise
-        raise InputError(f"pybabel {args[0]} failed: {exc}") from None
-    finally:
-        os.chdir(previous)
-        logger.removeHandler(handler)
-    return log.getvalue()
-
-
-def extract(project: Project) -> Path:
-    """``pybabel extract -F babel.cfg -o translations/leaflets.pot .``"""
-    target = pot_path(project)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    run_pybabel(
-        project,
-        "extract",
-        "-F",
-        "babel.cfg",
-        "-o",
-        target.relative_to(project.root).as_posix(),
-        "--project",
-        "medleaflet",
-        "--version",
-        __version__,
-        "--copyright-holder",
-        "medleaflet contributors",
-        "--msgid-bugs-address",
-        "translations@medleaflet.invalid",
-        ".",
-    )
-    return target
-
-
-def _template_args(project: Project) -> list[str]:
-    """The pybabel options naming the template, the catalogue folder and domain."""
-    template = pot_path(project).relative_to(project.root).as_posix()
-    return ["-i", template, "-d", "translations", "-D", DOMAIN, "-w", "76"]
-
-
-def update(project: Project, locale: str | None = None) -> None:
-    """``pybabel update``: merge the template into one or every catalogue.
-
-    Changed source texts become fuzzy (never printed) with the previous
-    msgid kept for the translator.
-    """
-    args = ["update", *_template_args(project), "--previous"]
-    if locale:
-        args += ["-l", locale]
-    run_pybabel(project, *args)
-
-
-def init(project: Project, locale: str) -> Path:
-    """``pybabel init`` for a new language (not reviewed until someone signs it off)."""
-    path = po_path(project, locale)
-    if path.exists():
-        raise InputError(f"{display_name(path, project.root)} already exists; use 'update' instead")
-    run_pybabel(project, "init", *_template_args(project), "-l", locale)
-    return path

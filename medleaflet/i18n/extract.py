@@ -5,7 +5,7 @@ Registered as the ``leaflet_yaml`` extraction method through the
 ``pybabel extract -F babel.cfg -o translations/leaflets.pot .`` collects
 every translatable string of every leaflet. Each message gets:
 
-* ``msgctxt`` ``{leaflet}:{key}``, e.g. ``baclofen:sections.interactions.groups.opioids.advice``:
+* ``msgctxt`` ``{leaflet}:{key}``, e.g. ``example:sections.interactions.groups.sleep.advice``:
   stable, because keys only change when the meaning does;
 * ``#.`` notes: where the text appears and what it is, the names to keep
   unchanged, and the numbers and units that must match;
@@ -22,35 +22,39 @@ from typing import IO, Any
 from medleaflet.content.load import decode, parse_yaml
 from medleaflet.content.model import Leaflet, Text
 from medleaflet.content.validate import validate_leaflet
-from medleaflet.i18n import ui
 from medleaflet.i18n.qa.numbers import quantities
 from medleaflet.i18n.sources import protected_names
+from medleaflet.sections import SECTIONS, Section
 
 ExtractResult = tuple[int, str, tuple[str, str], list[str]]
 
-# What each kind of field is, keyed by the last part of its key (or a pattern).
+# What each kind of field is, by a pattern searched in its key; a section's own notes come first.
 _ROLES: list[tuple[str, str]] = [
     (r"^identity\.generic_name$", "The medicine's generic name (INN), as the title. Use the INN your language uses."),
     (r"^identity\.drug_class$", "What kind of medicine it is; subtitle under the name."),
     (r"^identity\.forms\.\w+\.name$", "A dosage form, in the table column 'Form'."),
     (r"^identity\.forms\.\w+\.strengths\.", "A strength, in the table column 'Strengths'."),
     (r"^identity\.strength_warning$", "Safety warning in an amber box on page 1."),
-    (
-        r"\.drugs\.",
-        "Name of an interacting medicine (INN), in a list. Use the INN your language uses; keep any "
-        "name in brackets as a second name.",
-    ),
     (r"\.title$", "Heading in bold."),
     (r"\.intro$|_intro$", "Sentence that introduces the text or list after it."),
-    (r"\.effect$", "Interaction table, row 'What can happen'."),
-    (r"\.advice$", "Interaction table, row 'What to do'."),
-    (r"\.(conditions|instructions|signs|common|serious|emergency|items)\.", "One bullet point in a list."),
     (r"\.paragraphs\.", "One paragraph."),
 ]
 
 
+def _section_key(key: str) -> tuple[Section | None, str]:
+    """The registered section a leaflet key lies in, and the rest of the key below it."""
+    parts = key.split(".", 2)
+    if parts[0] == "sections" and len(parts) > 1 and parts[1] in SECTIONS:
+        return SECTIONS[parts[1]], parts[2] if len(parts) > 2 else ""
+    return None, key
+
+
 def describe(key: str) -> str:
     """A translator's note saying what the text at ``key`` is."""
+    section, below = _section_key(key)
+    for pattern, role in section.notes if section else ():
+        if re.search(pattern, below):
+            return role
     for pattern, role in _ROLES:
         if re.search(pattern, key):
             return role
@@ -59,9 +63,9 @@ def describe(key: str) -> str:
 
 def section_of(key: str) -> str:
     """Where the text at ``key`` prints, in the layout's own words."""
-    parts = key.split(".")
-    if parts[0] == "sections" and len(parts) > 1 and parts[1] in ui.SECTION_TITLES:
-        return f"Section '{ui.SECTION_TITLES[parts[1]].message}'"
+    section, _ = _section_key(key)
+    if section:
+        return f"Section '{section.heading.message}'"
     return "Title block (page 1)"
 
 

@@ -1,110 +1,121 @@
-"""Stage 3, localise: everything language-specific the layout needs.
+"""Stage 3, localise: a checked leaflet -> a :class:`LocalisedLeaflet`, every string resolved.
 
-:func:`localiser_for` takes a project, a locale and the messages a leaflet
-needs, and returns a :class:`Localiser`, which turns the model's
-:class:`~medleaflet.content.model.Text` and the layout's
-:class:`~medleaflet.i18n.ui.UIText` into display strings, and formats dates, lists
-and country names through Babel's CLDR data. Text direction and the
-language's own name also come from Babel.
+:func:`localise` takes a project, a validated leaflet and a locale, and
+returns a frozen :class:`LocalisedLeaflet`: the printed text of every leaflet
+message and every layout message, each with the place it comes from (the
+catalogue's ``file:line`` for a translation; the leaflet's, or the package's
+for a layout message, for English), the contexts printed in English, the
+translation's medical sign-off and the language's facts. The layout only
+reads it; Babel's CLDR data formats dates, numbers, lists and country names
+through its methods, which depend on the locale alone.
 
-English is the source language: its localiser returns the source text. Other
+English is the source language: its strings are the source text. Other
 languages read their catalogue directly (no compiled ``.mo`` to fall out of
-step) through :class:`CatalogueLocaliser`, which prints only translations
-that pass QA. A fuzzy, missing or stale translation makes the build refuse
-the language, or, with ``allow_fallback``, prints the English text marked
-:data:`FALLBACK_MARK`.
+step), and only translations that pass QA are printed. A fuzzy, missing or
+stale translation makes the build refuse the language, or, with
+``allow_fallback``, prints the English text marked :data:`FALLBACK_MARK`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from babel import Locale
-from babel.core import get_global
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
-from medleaflet.content.model import Text
+from medleaflet.content.model import Leaflet, Text
 from medleaflet.errors import IncompleteTranslationError, SourceLocation
-from medleaflet.i18n.catalogues import Catalogue, load_catalogue
-from medleaflet.i18n.locales import SOURCE_LOCALE, parse_locale
-from medleaflet.i18n.qa.checks import blocking, check_catalogue
-from medleaflet.i18n.review import TranslationReview, load_record, review_of
-from medleaflet.i18n.sources import SourceMessage
+from medleaflet.i18n.language_check import LanguageCheck, Messages, check_language, leaflet_messages
+from medleaflet.i18n.locales import SOURCE_LOCALE, Language, language_of
+from medleaflet.i18n.review import TranslationReview
 from medleaflet.i18n.ui import UIText
+from medleaflet.i18n.ui_extract import ui_messages
 from medleaflet.project import Project
 
 #: Put before every English passage printed in place of a missing translation.
 FALLBACK_MARK = "[EN]"
 
+#: A message's key: its context and English text.
+MessageKey = tuple[str, str]
 
-class Localiser:
-    """Language-specific text and formatting for one locale.
 
-    The base class serves the English source: :meth:`lookup` returns the
-    message unchanged.
-    """
+@dataclass(frozen=True)
+class ResolvedText:
+    """The text printed for one message, and where that text comes from."""
 
-    def __init__(self, locale: Locale) -> None:
-        self.locale = locale
+    text: str
+    location: SourceLocation
+
+
+@dataclass(frozen=True)
+class LocalisedLeaflet:
+    """One leaflet in one language: every string resolved, plus the language's facts."""
+
+    leaflet: Leaflet
+    language: Language
+    #: The printed text of every message the leaflet's PDF uses, by (context, English text).
+    resolved: Mapping[MessageKey, ResolvedText]
+    #: Contexts printed in English because their translation is not usable.
+    fallbacks: frozenset[str] = frozenset()
+    #: The medical sign-off of the translated messages; None for the source language.
+    translation_review: TranslationReview | None = None
+
+    @property
+    def locale(self) -> Locale:
+        """The Babel locale."""
+        return self.language.locale
 
     @property
     def code(self) -> str:
         """The locale code, e.g. ``en`` or ``pt_BR``."""
-        return str(self.locale)
+        return self.language.code
 
     @property
     def bcp47(self) -> str:
         """The language tag for the PDF's ``/Lang`` entry, e.g. ``pt-BR``."""
-        return self.code.replace("_", "-")
+        return self.language.bcp47
 
     @property
     def direction(self) -> str:
         """``'ltr'`` or ``'rtl'``, from CLDR."""
-        return "rtl" if self.locale.text_direction == "rtl" else "ltr"
+        return self.language.direction
 
     @property
     def script(self) -> str:
-        """The language's usual script (ISO 15924, e.g. ``Deva``), from CLDR's likely subtags."""
-        if self.locale.script:
-            return self.locale.script
-        likely = get_global("likely_subtags").get(self.locale.language, "")
-        parts = likely.split("_")
-        return parts[1] if len(parts) > 2 else "Latn"
+        """The language's usual script (ISO 15924, e.g. ``Deva``)."""
+        return self.language.script
 
     @property
     def language_name(self) -> str:
-        """The language's name in its own language, e.g. ``English``."""
-        name = self.locale.get_display_name(self.locale) or self.code
+        """The language's name in its own language, capitalised, e.g. ``Français``."""
+        name = self.language.own_name
         return name[:1].upper() + name[1:]
 
-    @property
-    def translation_review(self) -> TranslationReview | None:
-        """The medical sign-off of the translated messages; None for the source language."""
-        return None
+    def lookup(self, context: str, message: str) -> ResolvedText:
+        """The resolved text of ``message`` in ``context``; raises :class:`KeyError` for a
+        message that is not one the leaflet's PDF was localised with."""
+        try:
+            return self.resolved[(context, message)]
+        except KeyError:
+            raise KeyError(
+                f"{context}: {message!r} is not among the messages localised for {self.leaflet.id}"
+            ) from None
 
-    @property
-    def fallbacks(self) -> frozenset[str]:
-        """Contexts printed in English because their translation is not usable."""
-        return frozenset()
-
-    def lookup(self, context: str, message: str) -> str:
-        """The translation of ``message`` in ``context`` (source: unchanged)."""
-        return message
-
-    def where(self, context: str, message: str) -> SourceLocation | None:
-        """Where the printed text of ``message`` comes from, if not the source file."""
-        return None
+    def where(self, context: str, message: str) -> SourceLocation:
+        """Where the printed text of ``message`` comes from."""
+        return self.lookup(context, message).location
 
     def text(self, text: Text, leaflet_id: str) -> str:
         """A leaflet string in this language."""
-        return self.lookup(f"{leaflet_id}:{text.key}", text.value)
+        return self.lookup(f"{leaflet_id}:{text.key}", text.value).text
 
     def ui(self, item: UIText, **params: str) -> str:
         """A layout string in this language, with ``{name}`` placeholders filled."""
-        translated = self.lookup(item.context, item.message)
+        translated = self.lookup(item.context, item.message).text
         return translated.format(**params) if params else translated
 
     def date(self, value: dt.date) -> str:
@@ -124,67 +135,62 @@ class Localiser:
         return self.locale.territories.get(code, code)
 
 
-class CatalogueLocaliser(Localiser):
-    """A translated language, read from its catalogue.
-
-    Only messages that passed :func:`~medleaflet.i18n.qa.checks.check_catalogue`
-    are printed; ``fallback`` holds the contexts to print in English instead.
-    """
-
-    def __init__(self, catalogue: Catalogue, review: TranslationReview, fallback: Iterable[str] = ()) -> None:
-        super().__init__(parse_locale(catalogue.locale))
-        self.catalogue = catalogue
-        self.review = review
-        self._fallback = frozenset(fallback)
-
-    @property
-    def translation_review(self) -> TranslationReview:
-        return self.review
-
-    @property
-    def fallbacks(self) -> frozenset[str]:
-        return self._fallback
-
-    def where(self, context: str, message: str) -> SourceLocation | None:
-        entry = None if context in self._fallback else self.catalogue.find(context, message)
-        return self.catalogue.location(entry) if entry is not None else None
-
-    def lookup(self, context: str, message: str) -> str:
-        if context in self._fallback:
-            return f"{FALLBACK_MARK} {message}"
-        entry = self.catalogue.find(context, message)
-        assert entry is not None and isinstance(entry.string, str), f"{context} was not checked"
-        return entry.string
+def source_locations(leaflet: Leaflet) -> dict[MessageKey, SourceLocation]:
+    """Where each English message of ``leaflet``'s PDF is written: its leaflet line, or the
+    package line that declares a layout message (the first, if declared twice)."""
+    found = {(f"{leaflet.id}:{text.key}", text.value): text.location for text in leaflet.texts()}
+    for item in ui_messages():
+        found.setdefault((item.context, item.message), item.location)
+    return found
 
 
-def localiser_for(
-    project: Project,
-    code: str,
-    sources: list[SourceMessage],
-    protected: Iterable[str] = (),
-    allow_fallback: bool = False,
-) -> Localiser:
-    """The localiser for ``code``, checked against the ``sources`` it must translate.
+def localise(project: Project, leaflet: Leaflet, locale: str, allow_fallback: bool = False) -> LocalisedLeaflet:
+    """``leaflet`` in ``locale``, every string resolved (see the module docstring).
 
     Raises :class:`~medleaflet.errors.IncompleteTranslationError` listing every
     blocking finding: always for QA failures (numbers, placeholders, markup,
     protected names), and for missing or fuzzy messages unless
-    ``allow_fallback`` is set.
+    ``allow_fallback`` is set; :class:`~medleaflet.errors.InputError` for a
+    catalogue that cannot be read.
     """
-    locale = project.locale(code)
-    if locale == SOURCE_LOCALE:
-        return Localiser(parse_locale(locale))
-    catalogue = load_catalogue(project, locale)
-    findings = blocking(check_catalogue(catalogue, sources, protected))
+    code = project.locale(locale)
+    language = language_of(code)
+    english = source_locations(leaflet)
+    if code == SOURCE_LOCALE:
+        return LocalisedLeaflet(leaflet, language, {key: ResolvedText(key[1], where) for key, where in english.items()})
+    check = check_language(project, code, leaflet_messages(leaflet))
+    fallbacks = _fallbacks(check, allow_fallback)
+    return LocalisedLeaflet(leaflet, language, _resolve(check, fallbacks, english), fallbacks, check.review)
+
+
+def _fallbacks(check: LanguageCheck, allow_fallback: bool) -> frozenset[str]:
+    """The contexts to print in English; raises if any blocking finding may not be covered so."""
+    findings = check.blocking
     refused = [finding for finding in findings if not (allow_fallback and finding.status)]
     if refused:
         missing = sum(1 for finding in refused if finding.status)
-        hint = f"{catalogue.display}: refusing to print {locale}: {len(refused)} problem(s)" + (
+        hint = f"{check.catalogue.display}: refusing to print {check.catalogue.locale}: {len(refused)} problem(s)" + (
             f", {missing} of them missing or out-of-date translations (--allow-fallback prints those in "
             "English, marked)"
             if missing
             else ""
         )
         raise IncompleteTranslationError(refused, hint)
-    review = review_of(catalogue, load_record(catalogue, project.root), sources)
-    return CatalogueLocaliser(catalogue, review, {finding.path for finding in findings if finding.status})
+    return frozenset(finding.path for finding in findings if finding.status)
+
+
+def _resolve(
+    check: LanguageCheck, fallbacks: frozenset[str], english: Mapping[MessageKey, SourceLocation]
+) -> dict[MessageKey, ResolvedText]:
+    """The printed text of every message of ``check``: its checked translation, or the marked English."""
+    resolved = {}
+    messages: Messages = check.messages
+    for source in messages.sources:
+        key = (source.context, source.msgid)
+        if source.context in fallbacks:
+            resolved[key] = ResolvedText(f"{FALLBACK_MARK} {source.msgid}", english[key])
+            continue
+        entry = check.catalogue.find(source.context, source.msgid)
+        assert entry is not None and isinstance(entry.string, str), f"{source.context} was not checked"
+        resolved[key] = ResolvedText(entry.string, check.catalogue.location(entry))
+    return resolved

@@ -9,7 +9,7 @@ beside the catalogue as ``translations/<locale>/LC_MESSAGES/leaflets.review.yaml
       - by: Dr Ana Ruiz, medical translator
         date: 2026-12-02
         messages:
-          baclofen:identity.generic_name|5b1c0e9a2f: 9f2c...e1   # context|msgid hash: message hash
+          example:identity.generic_name|5b1c0e9a2f: 9f2c...e1   # context|msgid hash: message hash
 
 Each sign-off lists the messages it covers by context (with a short hash of
 the msgid, as layout messages share contexts), with the SHA-256 of

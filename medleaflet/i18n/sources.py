@@ -2,8 +2,9 @@
 
 :func:`leaflet_sources` lists a leaflet's messages (context
 ``{leaflet}:{key}``) and :func:`ui_sources` the layout's own words (context
-``ui:...``). Both come straight from the YAML and the code, not from the
-``.pot``, so a catalogue is always checked against the current English.
+``ui:...``, extracted from the package by :mod:`medleaflet.i18n.ui_extract`).
+Both come straight from the YAML and the code, not from the ``.pot``, so a
+catalogue is always checked against the current English.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from medleaflet.content.model import Leaflet
-from medleaflet.i18n import ui
+from medleaflet.i18n.ui_extract import ui_messages
 
 #: Words that stay as they are in every language, beyond the brand names.
 KEEP_UNCHANGED: tuple[str, ...] = ("GABA-B",)
@@ -39,13 +40,6 @@ def leaflet_sources(leaflet: Leaflet) -> list[SourceMessage]:
 
 
 def ui_sources() -> list[SourceMessage]:
-    """Every layout string declared in :mod:`medleaflet.i18n.ui`."""
-    found: dict[tuple[str, str], SourceMessage] = {}
-    for value in vars(ui).values():
-        items = value.values() if isinstance(value, dict) else [value]
-        for item in items:
-            if isinstance(item, ui.UIText):
-                found[(item.context, item.message)] = SourceMessage(
-                    item.context, item.message, brace_format="{" in item.message
-                )
-    return list(found.values())
+    """Every layout string declared with ``N_(context, message)`` in the package, each once, in file order."""
+    found = {(item.context, item.message): None for item in ui_messages()}
+    return [SourceMessage(context, message, brace_format="{" in message) for context, message in found]

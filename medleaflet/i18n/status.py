@@ -10,6 +10,7 @@ A group is reviewed only when every one of its messages is signed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 
 from medleaflet.i18n.catalogues import Catalogue
@@ -39,7 +40,7 @@ class StatusRow:
 
 
 def translation_status(
-    catalogue: Catalogue, groups: dict[str, list[SourceMessage]], record: SignOffRecord
+    catalogue: Catalogue, groups: Mapping[str, Sequence[SourceMessage]], record: SignOffRecord
 ) -> list[StatusRow]:
     """Counts for each message group of one catalogue, with its sign-off ``record``."""
     rows = []

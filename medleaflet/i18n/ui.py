@@ -1,4 +1,8 @@
-"""The layout's own words: section headings, labels, footer text.
+"""The layout's own words: title block, section numbering, footer text.
+
+Words that belong to one section (its heading, its labels) are declared in
+that section's module, :mod:`medleaflet.sections`; :func:`medleaflet.i18n.sources.ui_sources`
+collects both.
 
 Each string is declared with :func:`N_` ``(context, message)``, which only
 marks it for extraction (Babel's Python extractor, keyword ``N_:1c,2``) and
@@ -38,67 +42,11 @@ BRANDS_COLUMN = N_("ui:identity", "Brand names (where sold)")
 # TRANSLATORS: {brand} is a brand name (keep it), {countries} a list of country names.
 BRAND_WHERE = N_("ui:identity", "{brand} ({countries})")
 
-# TRANSLATORS: Section headings of every leaflet; "it" is the medicine.
-SECTION_TITLES: dict[str, UIText] = {
-    "uses": N_("ui:section", "What it is used for"),
-    "how_it_works": N_("ui:section", "How it works"),
-    "before_you_take": N_("ui:section", "Before you take it"),
-    "how_to_take": N_("ui:section", "How to take it"),
-    "interactions": N_("ui:section", "Other medicines (interactions)"),
-    "alcohol": N_("ui:section", "Alcohol"),
-    "side_effects": N_("ui:section", "Side effects"),
-    "overdose": N_("ui:section", "If you take too much (overdose)"),
-    "seek_help": N_("ui:section", "When to get help"),
-    "storage": N_("ui:section", "How to store it"),
-}
 # TRANSLATORS: A numbered section heading: {number} is 1 to 10, {title} a section heading.
 SECTION_NUMBERED = N_("ui:section", "{number}. {title}")
 
-# TRANSLATORS: Sub-heading in "What it is used for": use of the medicine for alcohol problems.
-OFF_LABEL_HEADING = N_("ui:uses", "Use for alcohol problems")
-MISSED_DOSE_HEADING = N_("ui:how_to_take", "If you forget a dose")
-# TRANSLATORS: Sub-heading: for people with a baclofen pump implanted for spinal injection.
-PUMP_HEADING = N_("ui:how_to_take", "If you have a baclofen pump")
-COMMON_SIDE_EFFECTS = N_("ui:side_effects", "Common side effects")
-SERIOUS_SIDE_EFFECTS = N_("ui:side_effects", "Serious side effects")
-# TRANSLATORS: Title of the red alcohol warning box.
-ALCOHOL_BOX_TITLE = N_("ui:alcohol", "Alcohol and this medicine")
-# TRANSLATORS: Title of the red emergency box in "When to get help".
-EMERGENCY_BOX_TITLE = N_("ui:seek_help", "Emergency: get help now")
-# TRANSLATORS: Label of a blank line where the clinic writes its name.
-CLINIC_NAME = N_("ui:seek_help", "Clinic or pharmacy")
-# TRANSLATORS: Label of a blank line where the clinic writes its phone number.
-CLINIC_PHONE = N_("ui:seek_help", "Phone")
-# TRANSLATORS: Label of a blank line for the local emergency phone number.
-EMERGENCY_NUMBER = N_("ui:seek_help", "Emergency number")
-# TRANSLATORS: Printed in the red emergency box; {number} is the local emergency number, e.g. 911.
-EMERGENCY_CALL = N_("ui:seek_help", "Emergency number: {number}")
-# TRANSLATORS: The national poison information line; {number} is a phone number.
-POISON_CALL = N_("ui:seek_help", "Poison information: {number}")
 # TRANSLATORS: The clinic's phone number; {phone} is a phone number.
 CLINIC_PHONE_LINE = N_("ui:seek_help", "Phone: {phone}")
-# TRANSLATORS: Caption under a QR code that opens the clinic's website.
-QR_CAPTION = N_("ui:seek_help", "Scan to open the clinic's website")
-
-# TRANSLATORS: Heading of the key that explains the severity labels.
-SEVERITY_LEGEND = N_("ui:interactions", "How serious")
-# TRANSLATORS: Severity labels of drug interactions, printed in capitals on a coloured badge. Keep them short.
-SEVERITY: dict[str, UIText] = {
-    "serious": N_("ui:severity", "Serious"),
-    "moderate": N_("ui:severity", "Moderate"),
-    "minor": N_("ui:severity", "Minor"),
-}
-# TRANSLATORS: What each severity label means, printed beside the badge.
-SEVERITY_MEANING: dict[str, UIText] = {
-    "serious": N_("ui:severity", "Can be dangerous. Use together only if your doctor says so."),
-    "moderate": N_("ui:severity", "Your doctor may need to change a dose or watch you closely."),
-    "minor": N_("ui:severity", "Usually not a problem, but tell your pharmacist."),
-}
-# TRANSLATORS: Row labels of each interaction table.
-MEDICINES_LABEL = N_("ui:interactions", "Medicines")
-EFFECT_LABEL = N_("ui:interactions", "What can happen")
-ADVICE_LABEL = N_("ui:interactions", "What to do")
-
 # TRANSLATORS: Label before the list of sources, in small print at the end.
 SOURCES_HEADING = N_("ui:end", "Sources")
 # TRANSLATORS: Small print at the end of every leaflet.

@@ -1,12 +1,13 @@
 """Bilingual pages: English beside the patient's language, block by block.
 
-:class:`BilingualLayout` lays the same leaflet out twice at half width --
-English on the left, the patient's language on the right, each in its own
-direction and script -- and pairs them in one two-column table: row by row
-where the two blocks have the same shape (they almost always do, since one
-code lays out both), else block by block. Rows split between pages, so every
-page carries both languages and the pharmacist sees what the patient reads.
-Header, footer and metadata are the patient's language's.
+:class:`BilingualLayout` takes two :class:`~medleaflet.layout.leaflet.LeafletLayout`
+objects of the same leaflet at half width -- English on the left, the
+patient's language on the right, each in its own direction and script --
+and pairs their blocks in two-column tables: row by row where the two blocks
+have the same shape (they almost always do, since one code lays out both),
+else block by block. Rows split between pages, so every page carries both
+languages and the pharmacist sees what the patient reads. Header, footer,
+bookmarks and metadata are the patient's language's.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from medleaflet.layout.document import Block, LaidOutLeaflet
 from medleaflet.layout.leaflet import LeafletLayout
+from medleaflet.layout.structure import Node, Role
 
 #: Space between the two language columns, in points.
 GUTTER = 6 * mm
@@ -22,60 +25,49 @@ GUTTER = 6 * mm
 PADDING = 3
 
 
-def _cells(flowables: list[Flowable]) -> list[Flowable]:
+def column_width(full_width: float) -> float:
+    """The text width of each language column on a page whose text is ``full_width`` wide."""
+    return (full_width - GUTTER) / 2 - 2 * PADDING
+
+
+def _cells(flowables: tuple[Flowable, ...]) -> list[Flowable]:
     """Flowables fit for a table cell: page-flow controls dropped, groups opened."""
     cells: list[Flowable] = []
     for flowable in flowables:
         if isinstance(flowable, CondPageBreak):
             continue
         if isinstance(flowable, KeepTogether):
-            cells += _cells(list(flowable._content))
+            cells += _cells(tuple(flowable._content))
         else:
             cells.append(flowable)
     return cells
 
 
 class BilingualLayout:
-    """Two :class:`~medleaflet.layout.leaflet.LeafletLayout` objects side by side.
-
-    It offers what :func:`~medleaflet.render.pdf.render_pdf` needs of a layout:
-    ``template``, ``family``, ``leaflet``, ``story()`` and ``draw_page()``.
-    """
+    """Pairs the blocks of an English and a patient-language layout of one leaflet."""
 
     def __init__(self, english: LeafletLayout, patient: LeafletLayout, full_width: float) -> None:
         self.english = english
         self.patient = patient
         self.full_width = full_width
-        self.template = patient.template
-        self.family = patient.family
-        self.leaflet = patient.leaflet
-        self.loc = patient.loc
 
-    @staticmethod
-    def column_width(full_width: float) -> float:
-        """The text width of each language column."""
-        return (full_width - GUTTER) / 2 - 2 * PADDING
-
-    def __getattr__(self, name: str) -> object:
-        # Everything else (medicine name, strings for metadata) is the patient's.
-        return getattr(self.patient, name)
-
-    def story(self) -> list[Flowable]:
-        """One two-column table per block, each after a bookmark anchor for its section."""
-        story: list[Flowable] = []
-        for left, right in zip(self.english.blocks(), self.patient.blocks(), strict=True):
-            left, right = _cells(left), _cells(right)
-            outline = next((getattr(f, "outline", None) for f in right if getattr(f, "outline", None)), None)
-            if outline is not None:
-                anchor = Spacer(1, 0)
-                anchor.outline = outline  # type: ignore[attr-defined]  # read by render: a bookmark
-                story.append(anchor)
+    def blocks(self) -> tuple[Block, ...]:
+        """One block per pair of blocks: a two-column table, after a zero-height anchor for
+        the patient block's bookmark. Its structure is the English block, then the patient's."""
+        blocks: list[Block] = []
+        for english, patient in zip(self.english.blocks(), self.patient.blocks(), strict=True):
+            left, right = _cells(english.flowables), _cells(patient.flowables)
             if len(left) == len(right):
                 rows: list[list[Flowable | list[Flowable]]] = [[a, b] for a, b in zip(left, right, strict=True)]
             else:
                 rows = [[left, right]]
-            story.append(self._table(rows))
-        return story
+            structure = Node(Role.GROUP, (english.structure, patient.structure))
+            if patient.outline is None:
+                blocks.append(Block((self._table(rows),), structure))
+            else:
+                anchor = Spacer(1, 0)
+                blocks.append(Block((anchor, self._table(rows)), structure, patient.outline, anchor))
+        return tuple(blocks)
 
     def _table(self, rows: list[list[Flowable | list[Flowable]]]) -> Table:
         half = self.full_width / 2
@@ -84,7 +76,7 @@ class BilingualLayout:
             colWidths=[half, half],
             style=TableStyle(
                 [
-                    ("FONTNAME", (0, 0), (-1, -1), self.family.regular),
+                    ("FONTNAME", (0, 0), (-1, -1), self.patient.text.fonts.base.regular),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
                     ("RIGHTPADDING", (0, 0), (-1, -1), PADDING + GUTTER / 2),
@@ -99,5 +91,6 @@ class BilingualLayout:
         table.splitByRow = 1
         return table
 
-    def draw_page(self, canvas, page: int, pages: int) -> None:  # type: ignore[no-untyped-def]
-        self.patient.draw_page(canvas, page, pages)
+    def document(self) -> LaidOutLeaflet:
+        """The paired leaflet, on the patient layout's pages, with its font, furniture and metadata."""
+        return self.patient.document(compose=self.blocks)

@@ -1,1 +1,6 @@
-"""Stage 5, render: a laid-out leaflet -> PDF bytes (pages, bookmarks, metadata)."""
+"""Stage 5, render: a :class:`~medleaflet.layout.document.LaidOutLeaflet` -> PDF bytes.
+
+:mod:`~medleaflet.render.pdf` lays the story out on pages (twice, for "page X of Y"),
+:mod:`~medleaflet.render.bookmarks` adds the outline, :mod:`~medleaflet.render.metadata`
+the document information and its reproducible date.
+"""

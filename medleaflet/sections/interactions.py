@@ -2,23 +2,132 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, get_args
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Table
 
-from medleaflet.content.model import InteractionGroup, Interactions
-from medleaflet.i18n import ui
-from medleaflet.sections.registry import Section
+from medleaflet.content.load import Document, PathKey
+from medleaflet.content.model import Text, TextList
+from medleaflet.content.texts import TextReader, value_at
+from medleaflet.errors import Problem
+from medleaflet.i18n.ui import N_, UIText
+from medleaflet.sections.registry import KEY, TEXT, Section, fields
 
 if TYPE_CHECKING:
-    from medleaflet.layout.leaflet import LeafletLayout
+    from medleaflet.layout.widgets import Kit
 
+# TRANSLATORS: Section heading.
+HEADING = N_("ui:section", "Other medicines (interactions)")
+
+Severity = Literal["serious", "moderate", "minor"]
 #: Severities in the order the legend lists them.
-SEVERITIES = ("serious", "moderate", "minor")
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
+
+# TRANSLATORS: Heading of the key that explains the severity labels.
+SEVERITY_LEGEND = N_("ui:interactions", "How serious")
+# TRANSLATORS: Severity labels of drug interactions, printed in capitals on a coloured badge. Keep them short.
+SEVERITY: dict[str, UIText] = {
+    "serious": N_("ui:severity", "Serious"),
+    "moderate": N_("ui:severity", "Moderate"),
+    "minor": N_("ui:severity", "Minor"),
+}
+# TRANSLATORS: What each severity label means, printed beside the badge.
+SEVERITY_MEANING: dict[str, UIText] = {
+    "serious": N_("ui:severity", "Can be dangerous. Use together only if your doctor says so."),
+    "moderate": N_("ui:severity", "Your doctor may need to change a dose or watch you closely."),
+    "minor": N_("ui:severity", "Usually not a problem, but tell your pharmacist."),
+}
+# TRANSLATORS: Row labels of each interaction table.
+MEDICINES_LABEL = N_("ui:interactions", "Medicines")
+EFFECT_LABEL = N_("ui:interactions", "What can happen")
+ADVICE_LABEL = N_("ui:interactions", "What to do")
 
 
-def render(kit: LeafletLayout, section: Interactions) -> list[Flowable]:
+@dataclass(frozen=True)
+class InteractionGroup:
+    """A class of interacting medicines, what can happen and what to do."""
+
+    key: str
+    title: Text
+    severity: Severity
+    drugs: TextList
+    effect: Text
+    advice: Text
+
+
+@dataclass(frozen=True)
+class Interactions:
+    intro: Text
+    groups: tuple[InteractionGroup, ...]
+    not_complete: Text
+
+
+GROUP_SCHEMA = fields(
+    {
+        "title": TEXT,
+        "severity": {"enum": list(SEVERITIES)},
+        "drugs": {"type": "array", "minItems": 1, "items": TEXT},
+        "effect": TEXT,
+        "advice": TEXT,
+    }
+)
+SCHEMA = fields(
+    {
+        "intro": TEXT,
+        "groups": {
+            "type": "object",
+            "minProperties": 1,
+            "propertyNames": KEY,
+            "additionalProperties": GROUP_SCHEMA,
+        },
+        "not_complete": TEXT,
+    }
+)
+
+
+def build(read: TextReader, path: PathKey) -> Interactions:
+    """The section's model from the schema-valid data at ``path``."""
+    groups = []
+    for key, group in read.value((*path, "groups")).items():
+        here = (*path, "groups", key)
+        groups.append(
+            InteractionGroup(
+                key=key,
+                title=read.text((*here, "title")),
+                severity=group["severity"],
+                drugs=read.text_seq((*here, "drugs")),
+                effect=read.text((*here, "effect")),
+                advice=read.text((*here, "advice")),
+            )
+        )
+    return Interactions(
+        intro=read.text((*path, "intro")), groups=tuple(groups), not_complete=read.text((*path, "not_complete"))
+    )
+
+
+def rules(document: Document, path: PathKey) -> list[Problem]:
+    """A medicine listed twice, in one group or two (names compared without case)."""
+    problems: list[Problem] = []
+    groups = value_at(document.data, (*path, "groups"))
+    seen: dict[str, PathKey] = {}
+    for group_key, group in groups.items() if isinstance(groups, dict) else ():
+        drugs = group.get("drugs") if isinstance(group, dict) else None
+        for index, drug in enumerate(drugs if isinstance(drugs, list) else ()):
+            if not isinstance(drug, str):
+                continue
+            here: PathKey = (*path, "groups", group_key, "drugs", index)
+            name = drug.casefold()
+            if name in seen:
+                first = document.location(seen[name])
+                problems.append(document.problem(here, f"{drug!r} is listed twice (first at line {first.line})"))
+            else:
+                seen[name] = here
+    return problems
+
+
+def render(kit: Kit, section: Interactions) -> list[Flowable]:
     """The introduction, a legend of the severities used, a table per group, and a note
     that the list is not complete."""
     story: list[Flowable] = [kit.p(kit.t(section.intro)), severity_legend(kit, section)]
@@ -29,22 +138,22 @@ def render(kit: LeafletLayout, section: Interactions) -> list[Flowable]:
     return story
 
 
-def label_widths(kit: LeafletLayout) -> list[float]:
+def label_widths(kit: Kit) -> list[float]:
     """Column widths of label-and-text tables; labels get more room in a narrow column."""
     share = 0.22 if kit.width > 400 else 0.32
     return [kit.width * share, kit.width * (1 - share)]
 
 
-def severity_badge(kit: LeafletLayout, severity: str) -> Paragraph:
+def severity_badge(kit: Kit, severity: str) -> Paragraph:
     """The severity's name, in white bold (the cell behind it has the severity's colour)."""
-    return kit.p(kit.caps(kit.u(ui.SEVERITY[severity])), "badge")
+    return kit.p(kit.caps(kit.u(SEVERITY[severity])), "badge")
 
 
-def severity_legend(kit: LeafletLayout, section: Interactions) -> Table:
+def severity_legend(kit: Kit, section: Interactions) -> Table:
     """A badge and its meaning for each severity the groups use."""
     used = [s for s in SEVERITIES if any(g.severity == s for g in section.groups)]
     rows: list[list[Flowable | list[Flowable]]] = [
-        [severity_badge(kit, s), kit.p(kit.u(ui.SEVERITY_MEANING[s]), "table")] for s in used
+        [severity_badge(kit, s), kit.p(kit.u(SEVERITY_MEANING[s]), "table")] for s in used
     ]
     style: list[tuple] = [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -60,15 +169,15 @@ def severity_legend(kit: LeafletLayout, section: Interactions) -> Table:
     return table
 
 
-def interaction_table(kit: LeafletLayout, group: InteractionGroup) -> Table:
+def interaction_table(kit: Kit, group: InteractionGroup) -> Table:
     """One group: its severity and title, the medicines, what can happen and what to do."""
     severity_colour = colors.HexColor(kit.template.severity_colours[group.severity])
     drugs = kit.loc.list([kit.t(drug) for drug in group.drugs])
     rows: list[list[Flowable | list[Flowable]]] = [
         [severity_badge(kit, group.severity), kit.p(kit.t(group.title), "table_bold")],
-        [kit.p(kit.u(ui.MEDICINES_LABEL), "table_bold"), kit.p(drugs, "table")],
-        [kit.p(kit.u(ui.EFFECT_LABEL), "table_bold"), kit.p(kit.t(group.effect), "table")],
-        [kit.p(kit.u(ui.ADVICE_LABEL), "table_bold"), kit.p(kit.t(group.advice), "table")],
+        [kit.p(kit.u(MEDICINES_LABEL), "table_bold"), kit.p(drugs, "table")],
+        [kit.p(kit.u(EFFECT_LABEL), "table_bold"), kit.p(kit.t(group.effect), "table")],
+        [kit.p(kit.u(ADVICE_LABEL), "table_bold"), kit.p(kit.t(group.advice), "table")],
     ]
     badge_col = -1 if kit.rtl else 0
     table = kit.table(
@@ -93,4 +202,21 @@ def interaction_table(kit: LeafletLayout, group: InteractionGroup) -> Table:
     return table
 
 
-SECTION = Section("interactions", ui.SECTION_TITLES["interactions"], render)
+SECTION = Section(
+    key="interactions",
+    heading=HEADING,
+    schema=SCHEMA,
+    model=Interactions,
+    build=build,
+    render=render,
+    notes=(
+        (
+            r"\.drugs\.",
+            "Name of an interacting medicine (INN), in a list. Use the INN your language uses; keep any "
+            "name in brackets as a second name.",
+        ),
+        (r"\.effect$", "Interaction table, row 'What can happen'."),
+        (r"\.advice$", "Interaction table, row 'What to do'."),
+    ),
+    rules=rules,
+)

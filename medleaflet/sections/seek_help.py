@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -9,28 +10,60 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
-from medleaflet.content.clinic import Clinic
-from medleaflet.content.model import SeekHelp
+from medleaflet.content.load import PathKey
+from medleaflet.content.model import Text, TextList
+from medleaflet.content.texts import TextReader
 from medleaflet.i18n import ui
-from medleaflet.sections.registry import Section
+from medleaflet.i18n.ui import N_
+from medleaflet.sections.registry import BULLET, TEXT, TEXT_MAP, Section, fields
 
 if TYPE_CHECKING:
-    from medleaflet.layout.leaflet import LeafletLayout
+    from medleaflet.content.clinic import Clinic
+    from medleaflet.layout.widgets import Kit
+
+# TRANSLATORS: Section heading.
+HEADING = N_("ui:section", "When to get help")
+# TRANSLATORS: Title of the red emergency box in "When to get help".
+EMERGENCY_BOX_TITLE = N_("ui:seek_help", "Emergency: get help now")
+# TRANSLATORS: Label of a blank line where the clinic writes its name.
+CLINIC_NAME = N_("ui:seek_help", "Clinic or pharmacy")
+# TRANSLATORS: Label of a blank line where the clinic writes its phone number.
+CLINIC_PHONE = N_("ui:seek_help", "Phone")
+# TRANSLATORS: Label of a blank line for the local emergency phone number.
+EMERGENCY_NUMBER = N_("ui:seek_help", "Emergency number")
+# TRANSLATORS: Printed in the red emergency box; {number} is the local emergency number, e.g. 911.
+EMERGENCY_CALL = N_("ui:seek_help", "Emergency number: {number}")
+# TRANSLATORS: The national poison information line; {number} is a phone number.
+POISON_CALL = N_("ui:seek_help", "Poison information: {number}")
+# TRANSLATORS: Caption under a QR code that opens the clinic's website.
+QR_CAPTION = N_("ui:seek_help", "Scan to open the clinic's website")
 
 
-def render(kit: LeafletLayout, section: SeekHelp) -> list[Flowable]:
+@dataclass(frozen=True)
+class SeekHelp:
+    emergency_intro: Text
+    emergency: TextList
+    clinic_intro: Text
+
+
+def build(read: TextReader, path: PathKey) -> SeekHelp:
+    """The section's model from the schema-valid data at ``path``."""
+    return read.build(SeekHelp, path, emergency_intro=read.text, emergency=read.text_map, clinic_intro=read.text)
+
+
+def render(kit: Kit, section: SeekHelp) -> list[Flowable]:
     """Emergency signs in a red box with the emergency number of the clinic's
     country, then the clinic's contact (or blank lines to write it on)."""
     content = [
-        kit.p(kit.u(ui.EMERGENCY_BOX_TITLE), "warning_title"),
+        kit.p(kit.u(EMERGENCY_BOX_TITLE), "warning_title"),
         kit.p(kit.t(section.emergency_intro), "warning"),
         *kit.bullets(section.emergency, "warning_bullet"),
     ]
     if kit.clinic:
         numbers = kit.clinic.emergency
-        content.append(kit.p(kit.u(ui.EMERGENCY_CALL, number=numbers.number), "emergency_number"))
+        content.append(kit.p(kit.u(EMERGENCY_CALL, number=numbers.number), "emergency_number"))
         if numbers.poison:
-            content.append(kit.p(kit.u(ui.POISON_CALL, number=numbers.poison), "warning"))
+            content.append(kit.p(kit.u(POISON_CALL, number=numbers.poison), "warning"))
     contact = clinic_contact(kit, kit.clinic) if kit.clinic else write_in_lines(kit)
     return [kit.box(content, "warning"), KeepTogether([kit.p(kit.t(section.clinic_intro)), contact])]
 
@@ -44,7 +77,7 @@ def qr_code(data: str, size: float) -> Drawing:
     return drawing
 
 
-def clinic_contact(kit: LeafletLayout, clinic: Clinic) -> Table:
+def clinic_contact(kit: Kit, clinic: Clinic) -> Table:
     """The clinic's name, address, phone and website, with a QR code for the website."""
     lines: list[Flowable] = [
         kit.p(clinic.name, "body_bold"),
@@ -55,7 +88,7 @@ def clinic_contact(kit: LeafletLayout, clinic: Clinic) -> Table:
         lines.append(kit.p(clinic.website))
     qr: list[Flowable] = []
     if clinic.website:
-        qr = [qr_code(clinic.website, 26 * mm), kit.p(kit.u(ui.QR_CAPTION), "small")]
+        qr = [kit.figure(qr_code(clinic.website, 26 * mm), alt=clinic.website), kit.p(kit.u(QR_CAPTION), "small")]
     widths = [kit.width - 34 * mm, 34 * mm] if qr else [kit.width, 0.01]
     table = kit.table(
         [[lines, qr or Spacer(1, 1)]],
@@ -70,9 +103,9 @@ def clinic_contact(kit: LeafletLayout, clinic: Clinic) -> Table:
     return table
 
 
-def write_in_lines(kit: LeafletLayout) -> Table:
+def write_in_lines(kit: Kit) -> Table:
     """Blank lines for the clinic to write its name and phone numbers on."""
-    labels = [ui.CLINIC_NAME, ui.CLINIC_PHONE, ui.EMERGENCY_NUMBER]
+    labels = [CLINIC_NAME, CLINIC_PHONE, EMERGENCY_NUMBER]
     rows: list[list[Flowable | list[Flowable]]] = [
         [kit.p(kit.u(label), "table_bold"), Spacer(1, 1)] for label in labels
     ]
@@ -91,4 +124,12 @@ def write_in_lines(kit: LeafletLayout) -> Table:
     return table
 
 
-SECTION = Section("seek_help", ui.SECTION_TITLES["seek_help"], render)
+SECTION = Section(
+    key="seek_help",
+    heading=HEADING,
+    schema=fields({"emergency_intro": TEXT, "emergency": TEXT_MAP, "clinic_intro": TEXT}),
+    model=SeekHelp,
+    build=build,
+    render=render,
+    notes=((r"^emergency\.", BULLET),),
+)

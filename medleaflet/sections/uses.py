@@ -2,25 +2,61 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable
 
-from medleaflet.content.model import Uses
-from medleaflet.i18n import ui
-from medleaflet.sections.registry import Section
+from medleaflet.content.load import PathKey
+from medleaflet.content.model import Subsection, Text, TextList
+from medleaflet.content.texts import TextReader
+from medleaflet.i18n.ui import N_
+from medleaflet.sections.registry import BULLET, SUBSECTION, TEXT, TEXT_MAP, Section, fields
 
 if TYPE_CHECKING:
-    from medleaflet.layout.leaflet import LeafletLayout
+    from medleaflet.layout.widgets import Kit
+
+# TRANSLATORS: Section heading; "it" is the medicine.
+HEADING = N_("ui:section", "What it is used for")
 
 
-def render(kit: LeafletLayout, uses: Uses) -> list[Flowable]:
+@dataclass(frozen=True)
+class Uses:
+    intro: Text
+    conditions: TextList
+    not_a_cure: Text
+    #: A use the medicine is not officially approved for, under its own sub-heading.
+    off_label: Subsection | None
+
+
+def build(read: TextReader, path: PathKey) -> Uses:
+    """The section's model from the schema-valid data at ``path``."""
+    return read.build(
+        Uses, path, intro=read.text, conditions=read.text_map, not_a_cure=read.text, off_label=read.subsection
+    )
+
+
+def render(kit: Kit, uses: Uses) -> list[Flowable]:
     """The conditions it treats as a list, that it is not a cure, and any off-label use."""
     story: list[Flowable] = [kit.intro(uses.intro), *kit.bullets(uses.conditions)]
     story.append(kit.p(kit.t(uses.not_a_cure)))
     if uses.off_label:
-        story += [kit.subheading(kit.u(ui.OFF_LABEL_HEADING)), kit.p(kit.t(uses.off_label))]
+        story += [kit.subheading(kit.t(uses.off_label.title)), kit.p(kit.t(uses.off_label.text))]
     return story
 
 
-SECTION = Section("uses", ui.SECTION_TITLES["uses"], render)
+SECTION = Section(
+    key="uses",
+    heading=HEADING,
+    schema=fields(
+        {"intro": TEXT, "conditions": TEXT_MAP, "not_a_cure": TEXT},
+        {"off_label": SUBSECTION},
+    ),
+    model=Uses,
+    build=build,
+    render=render,
+    notes=(
+        (r"^conditions\.", BULLET),
+        (r"^off_label\.title$", "Sub-heading of a paragraph on a use the medicine is not officially approved for."),
+    ),
+)

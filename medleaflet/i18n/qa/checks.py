@@ -36,7 +36,6 @@ from medleaflet.i18n.qa.characters import BadCharacter, disallowed, has_content
 from medleaflet.i18n.qa.language import catalogue_script_problem, header_problem, message_script_problem
 from medleaflet.i18n.qa.numbers import compare
 from medleaflet.i18n.sources import SourceMessage
-from textengine.fonts import FontStack
 
 BLOCKING_FILTERS = ("pythonbraceformat", "xmltags")
 WARNING_FILTERS = ("doublewords", "doublespacing", "startwhitespace", "endwhitespace", "newlines")
@@ -80,7 +79,7 @@ def usable(message: Message | None, source: SourceMessage) -> bool:
 def blank(message: Message, source: SourceMessage) -> bool:
     """Whether a translation is blank: some form has no letter or digit where the source has some
     (a space or a zero-width space prints as nothing)."""
-    return has_content(source.msgid) and any(form and not has_content(form) for form in _strings(message))
+    return has_content(source.msgid) and any(form and not has_content(form) for form in message_strings(message))
 
 
 def status_problem(message: Message | None, source: SourceMessage) -> str | None:
@@ -94,22 +93,12 @@ def status_problem(message: Message | None, source: SourceMessage) -> str | None
     if blank(message, source):
         return "blank: the translation has no letters or digits, so it counts as not translated"
     if not usable(message, source):
-        strings = _strings(message)
+        strings = message_strings(message)
         if len(strings) > 1 and any(strings):
             # Babel pads missing plural forms with empty strings on reading.
             return f"plural forms incomplete: this language needs {len(strings)}, {sum(map(bool, strings))} given"
         return "not translated"
     return None
-
-
-def check_coverage(catalogue: Catalogue, fonts: FontStack) -> list[Finding]:
-    """A finding for every translated character no configured font can draw."""
-    findings = []
-    for message in catalogue.messages():
-        for translated in _strings(message):
-            for item in fonts.uncovered(translated):
-                findings.append(Finding(catalogue.location(message), "", str(item)))
-    return findings
 
 
 def check_catalogue(
@@ -143,7 +132,7 @@ def check_catalogue(
         message = catalogue.find(source.context, source.msgid)
         if message is not None:
             findings += character_findings(catalogue, message, source.context)
-            script_problem = message_script_problem(" ".join(_strings(message)), locale)
+            script_problem = message_script_problem(" ".join(message_strings(message)), locale)
             if script_problem:
                 findings.append(Finding(catalogue.location(message), source.context, script_problem))
         problem = status_problem(message, source)
@@ -159,7 +148,8 @@ def check_catalogue(
     return sorted(set(findings))
 
 
-def _strings(message: Message) -> list[str]:
+def message_strings(message: Message) -> list[str]:
+    """Every translated form of ``message`` (one, or one per plural form), ``""`` where missing."""
     return list(message.string) if isinstance(message.string, tuple | list) else [message.string or ""]
 
 
@@ -174,7 +164,7 @@ def _check_message(
     found: list[str] = []
     warnings: list[str] = []
     sources = [source.msgid, source.plural or source.msgid]
-    strings = _strings(message)
+    strings = message_strings(message)
     if source.plural is not None:
         expected = catalogue.catalog.num_plurals
         if len(strings) != expected or not all(strings):
@@ -206,7 +196,7 @@ def language_findings(catalogue: Catalogue, locale: Locale) -> list[Finding]:
     problem = header_problem(catalogue.language_header, catalogue.locale)
     if problem:
         findings.append(Finding(SourceLocation(catalogue.display, catalogue.language_line), "", problem))
-    texts = [form for message in catalogue.messages() if not message.fuzzy for form in _strings(message) if form]
+    texts = [form for message in catalogue.messages() if not message.fuzzy for form in message_strings(message) if form]
     problem = catalogue_script_problem(texts, locale)
     if problem:
         findings.append(Finding(SourceLocation(catalogue.display, 1), "", problem))
@@ -217,7 +207,7 @@ def character_findings(catalogue: Catalogue, message: Message, context: str) -> 
     """A blocking finding for each kind of disallowed character in ``message``'s translation
     (bidi controls, invisible and control characters: see :mod:`.characters`)."""
     bad: dict[str, BadCharacter] = {}
-    for form in _strings(message):
+    for form in message_strings(message):
         bad.update({item.char: item for item in disallowed(form or "")})
     return [Finding(catalogue.location(message), context, str(item)) for item in bad.values()]
 

@@ -40,12 +40,12 @@ rules.
 
 Numbers and protected names
 ---------------------------
-Comparing the numbers as a multiset is not enough: in "Fleqsuvy (25 mg in
-5 mL) is 5 times stronger than Ozobax (5 mg in 5 mL)", swapping the two brand
+Comparing the numbers as a multiset is not enough: in "Brandex (25 mg in
+5 mL) is 5 times stronger than Brandol (5 mg in 5 mL)", swapping the two brand
 names gives each the other's strength with the same numbers. So
 :func:`compare` also takes the leaflet's protected names and checks that each
 keeps the strengths *bound* to it: those in the bracket group right after the
-name, or the number right after it (``Lioresal 10 mg``).
+name, or the number right after it (``Brandex 10 mg``).
 
 We check this association in the text rather than filling the strengths from
 structured data through placeholders because translators keep brand names

@@ -1,0 +1,72 @@
+"""One job of a batch, as a worker process runs it.
+
+:func:`run_job` takes the project root, a :class:`~medleaflet.batch.jobs.Job`,
+the output folder, the build options and the job's input digest, builds the
+PDF, and gives an :class:`~medleaflet.batch.jobs.Outcome`: its manifest entry,
+or the reason it failed. It never raises, so one broken file cannot stop the
+batch; :func:`outcome_of` turns a worker that died into a failed job too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from concurrent.futures import Future
+from dataclasses import asdict, replace
+from pathlib import Path
+
+from medleaflet.batch.jobs import Job, Outcome
+from medleaflet.content.validate import load_leaflet
+from medleaflet.errors import MedleafletError
+from medleaflet.i18n.catalogues import load_catalogue
+from medleaflet.i18n.locales import SOURCE_LOCALE
+from medleaflet.i18n.review import load_record, review_of
+from medleaflet.i18n.sources import leaflet_sources, ui_sources
+from medleaflet.pipeline import BuildOptions, build_leaflet
+from medleaflet.project import Project
+
+
+def review_status(project: Project, job: Job) -> str:
+    """The English leaflet's review status, or whether the translation is signed off in full."""
+    leaflet = load_leaflet(project.leaflet_path(job.leaflet), project.root)
+    if job.locale == SOURCE_LOCALE:
+        return leaflet.metadata.review.status
+    catalogue = load_catalogue(project, job.locale)
+    signed = review_of(catalogue, load_record(catalogue, project.root), leaflet_sources(leaflet) + ui_sources())
+    return "reviewed" if signed.complete else "not reviewed"
+
+
+def run_job(root: str, job: Job, out: str, options: BuildOptions, digest: str) -> Outcome:
+    """Build one job (in a worker process); never raises for bad input."""
+    project = Project(Path(root))
+    try:
+        result = build_leaflet(project, job.leaflet, job.locale, Path(out), replace(options, template=job.template))
+        data = result.path.read_bytes()
+        leaflet = load_leaflet(project.leaflet_path(job.leaflet), project.root)
+        entry = {
+            "file": result.path.name,
+            **asdict(job),
+            "leaflet_version": leaflet.metadata.version,
+            "review_status": review_status(project, job),
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "pages": result.pages,
+            "bytes": result.size,
+            "inputs": digest,
+        }
+        return Outcome(job, entry)
+    except MedleafletError as exc:
+        return Outcome(job, error="; ".join(exc.lines()[:3]) + (" ..." if len(exc.lines()) > 3 else ""))
+    except Exception as exc:  # noqa: BLE001 - one broken file must not stop the night batch
+        return _internal_error(job, exc)
+
+
+def outcome_of(future: Future[Outcome], job: Job) -> Outcome:
+    """The outcome of a finished job; a worker that died (killed, out of memory) fails its job."""
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - e.g. BrokenProcessPool: the rest of the batch still counts
+        return _internal_error(job, exc)
+
+
+def _internal_error(job: Job, exc: Exception) -> Outcome:
+    """The failed outcome of ``job`` for an exception that is not the input's fault."""
+    return Outcome(job, error=f"internal error ({type(exc).__name__}: {exc}); please report it")

@@ -1,0 +1,125 @@
+"""The translator commands ``check``, ``status`` and ``signoff``, as functions that return values.
+
+The CLI parses arguments, calls these, and prints what they return:
+
+* :func:`start_check` gathers what ``check`` checks every catalogue against
+  (the messages of every leaflet, the protected names, the fonts of the
+  default template) and the English strings those fonts cannot draw;
+  :meth:`ProjectCheck.language` checks one catalogue;
+* :func:`status_rows` counts the progress of each language;
+* :func:`sign_off` records a medical reviewer's sign-off.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from medleaflet.content.model import Leaflet
+from medleaflet.content.templates import DEFAULT_TEMPLATE, load_template
+from medleaflet.errors import IncompleteTranslationError, Problem, SourceLocation, UsageError
+from medleaflet.i18n.catalogues import load_catalogue
+from medleaflet.i18n.coverage import source_coverage
+from medleaflet.i18n.language_check import LanguageCheck, Messages, check_language, messages_of, project_leaflets
+from medleaflet.i18n.locales import SOURCE_LOCALE
+from medleaflet.i18n.review import SignOffRecord, load_record, sign
+from medleaflet.i18n.status import StatusRow, translation_status
+from medleaflet.layout.fonts import load_fonts
+from medleaflet.project import Project
+from textengine.itemise import FontStack
+
+
+def translated_locales(project: Project, codes: Sequence[str] | None) -> list[str]:
+    """The catalogue locales for the ``codes`` a user typed (default: every one), without English."""
+    chosen = [project.locale(code) for code in codes] if codes else project.locales()
+    return [locale for locale in chosen if locale != SOURCE_LOCALE]
+
+
+@dataclass(frozen=True)
+class ProjectCheck:
+    """What every catalogue of a project is checked against, and the English problems."""
+
+    project: Project
+    leaflets: Sequence[Leaflet]
+    messages: Messages
+    fonts: FontStack
+    #: Every character of the English leaflets the fonts cannot draw.
+    source_problems: Sequence[Problem]
+
+    def language(self, locale: str) -> LanguageCheck:
+        """The catalogue of ``locale`` checked, glyph coverage included."""
+        return check_language(self.project, locale, self.messages, self.fonts)
+
+
+def start_check(project: Project) -> ProjectCheck:
+    """Load every leaflet and the default template's fonts, and check the English's glyph coverage."""
+    leaflets = project_leaflets(project)
+    template = load_template(project.template_path(DEFAULT_TEMPLATE), project.root)
+    fonts = load_fonts(template, project)
+    return ProjectCheck(project, leaflets, messages_of(leaflets), fonts, source_coverage(leaflets, fonts))
+
+
+def unsigned_messages(check: LanguageCheck) -> list[Problem]:
+    """A note for every message no medical reviewer has signed off as it reads now."""
+    catalogue = check.catalogue
+    notes = []
+    for source in check.review.unsigned:
+        message = catalogue.find(source.context, source.msgid)
+        where = catalogue.location(message) if message else SourceLocation(catalogue.display, 1)
+        notes.append(Problem(where, source.context, "not signed off by a medical reviewer"))
+    return notes
+
+
+def summary(check: LanguageCheck) -> str:
+    """One line: how many messages, blocking findings, warnings and signed-off messages."""
+    stops = len(check.blocking)
+    return (
+        f"{check.catalogue.display}: {len(check.messages.sources)} messages, {stops} blocking, "
+        f"{len(check.findings) - stops} warnings, {check.review.signed} signed off by a medical reviewer"
+    )
+
+
+def status_rows(project: Project, codes: Sequence[str] | None) -> list[StatusRow]:
+    """Translation progress of each language (default: every one) per message group."""
+    groups = messages_of(project_leaflets(project)).groups
+    rows = []
+    for locale in translated_locales(project, codes):
+        catalogue = load_catalogue(project, locale)
+        rows += translation_status(catalogue, groups, load_record(catalogue, project.root))
+    return rows
+
+
+@dataclass(frozen=True)
+class SignOffResult:
+    """A sign-off written: the record, how many messages it signed, and how many it could not."""
+
+    record: SignOffRecord
+    signed: int
+    left: int
+
+
+def sign_off(project: Project, code: str, by: str, date: dt.date, groups: Sequence[str] | None = None) -> SignOffResult:
+    """Sign every printable message of ``groups`` (default: all) of the language ``code`` for ``by``.
+
+    Raises :class:`UsageError` for English or an unknown group, and
+    :class:`IncompleteTranslationError` when a blocking QA problem (other than
+    a missing or out-of-date translation) must be fixed first.
+    """
+    locale = project.locale(code)
+    if locale == SOURCE_LOCALE:
+        raise UsageError("the English source is reviewed in each leaflet's metadata, not with signoff")
+    messages = messages_of(project_leaflets(project))
+    chosen = list(groups or messages.groups)
+    unknown = [name for name in chosen if name not in messages.groups]
+    if unknown:
+        raise UsageError(f"unknown group {unknown[0]!r} (available: {', '.join(messages.groups)})")
+    check = check_language(project, locale, messages.only(chosen))
+    problems = [finding for finding in check.blocking if not finding.status]
+    if problems:
+        raise IncompleteTranslationError(
+            problems, f"{check.catalogue.display}: not signed: fix these problems first ('generate.py check')"
+        )
+    sources = check.messages.sources
+    record, count = sign(check.catalogue, load_record(check.catalogue, project.root), sources, by, date)
+    return SignOffResult(record, count, len(sources) - count)

@@ -1,0 +1,89 @@
+"""The title block and the end matter: what comes before the first section and after the last.
+
+:func:`title_block` gives the leaflet's label, the medicine's name (the
+level-1 heading), its class, the forms-and-brands table and any strength
+warning; :func:`end_matter` gives the disclaimer and the sources.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer, Table
+
+from medleaflet.content.model import Leaflet
+from medleaflet.i18n import ui
+from medleaflet.i18n.localise import FALLBACK_MARK
+from medleaflet.layout.structure import Node, Role
+from medleaflet.layout.widgets import Cell, Kit
+
+
+def title_block(kit: Kit, leaflet: Leaflet) -> list[Flowable]:
+    """The flowables of the title block; a notice first if any text fell back to English."""
+    identity = leaflet.identity
+    story: list[Flowable] = []
+    if kit.loc.fallbacks:
+        notice = kit.u(ui.FALLBACK_NOTICE, marker=FALLBACK_MARK)
+        story.append(kit.box([kit.p(notice, "warning_title")], "caution"))
+    medicine = kit.t(identity.generic_name)
+    title = kit.p(medicine, "title")
+    kit.structure.mark(title, Node(Role.HEADING, level=1, text=medicine))
+    story += [
+        kit.p(kit.caps(f"{kit.u(ui.LEAFLET_LABEL)} \u2013 {kit.loc.language_name}"), "label"),
+        title,
+        kit.p(kit.t(identity.drug_class), "subtitle"),
+    ]
+    story.append(kit.subheading(kit.u(ui.FORMS_HEADING), level=2))
+    story.append(forms_table(kit, leaflet))
+    if identity.strength_warning:
+        story.append(kit.box([kit.p(kit.t(identity.strength_warning), "warning")], "caution"))
+    story.append(kit.p(kit.u(ui.KEEP_LEAFLET), "small"))
+    return story
+
+
+def forms_table(kit: Kit, leaflet: Leaflet) -> Table:
+    """A row per form of the medicine: its name, its strengths, and its brands with their countries."""
+    identity = leaflet.identity
+    header: list[Cell] = [
+        kit.p(kit.u(ui.FORM_COLUMN), "table_bold"),
+        kit.p(kit.u(ui.STRENGTHS_COLUMN), "table_bold"),
+        kit.p(kit.u(ui.BRANDS_COLUMN), "table_bold"),
+    ]
+    rows: list[list[Cell]] = [header]
+    for form in identity.forms:
+        brands = [
+            kit.u(
+                ui.BRAND_WHERE, brand=brand.name, countries=kit.loc.list([kit.loc.country(c) for c in brand.countries])
+            )
+            for brand in identity.brands
+            if brand.form == form.key
+        ]
+        strengths = kit.loc.list([kit.t(s) for s in form.strengths]) if form.strengths else "\u2013"
+        rows.append(
+            [
+                kit.p(kit.t(form.name), "table"),
+                kit.p(strengths, "table"),
+                [kit.p(brand, "table") for brand in brands] or kit.p("\u2013", "table"),
+            ]
+        )
+    widths = [kit.width * 0.3, kit.width * 0.2, kit.width * 0.5]
+    return kit.table(
+        rows,
+        widths,
+        [
+            ("BACKGROUND", (0, 0), (-1, 0), kit.colour["accent_fill"]),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.5, kit.colour["rule"]),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ],
+    )
+
+
+def end_matter(kit: Kit, leaflet: Leaflet) -> list[Flowable]:
+    """Disclaimer and sources, in small print."""
+    story: list[Flowable] = [Spacer(1, 2 * mm), kit.p(kit.u(ui.DISCLAIMER), "small")]
+    sources = [f"{source.title} ({source.publisher})" for source in leaflet.metadata.sources]
+    story.append(kit.p(f"{kit.u(ui.SOURCES_HEADING)}: " + "; ".join(sources) + ".", "small"))
+    return story

@@ -1,0 +1,133 @@
+"""medleaflet.i18n.localise: a frozen LocalisedLeaflet, every string resolved with its source location."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from babel import Locale
+from babel.messages.catalog import Message
+
+from medleaflet.content.model import Leaflet
+from medleaflet.content.validate import load_leaflet
+from medleaflet.errors import IncompleteTranslationError
+from medleaflet.i18n.catalogues import load_catalogue
+from medleaflet.i18n.coverage import require_coverage
+from medleaflet.i18n.locales import SOURCE_LOCALE, language_of
+from medleaflet.i18n.localise import FALLBACK_MARK, localise
+from medleaflet.i18n.sources import ui_sources
+from medleaflet.i18n.ui import UIText
+from medleaflet.project import Project
+from tests.conftest import ROOT, edit_catalogue
+
+PROJECT = Project(ROOT)
+LEAFLETS = [load_leaflet(PROJECT.leaflet_path(name), ROOT) for name in PROJECT.leaflet_ids()]
+TRANSLATED = [locale for locale in PROJECT.locales() if locale != SOURCE_LOCALE]
+PO = "translations/fr/LC_MESSAGES/leaflets.po"
+
+
+@pytest.mark.parametrize("leaflet", LEAFLETS, ids=[leaflet.id for leaflet in LEAFLETS])
+def test_english_is_the_source_text_at_its_own_line(leaflet: Leaflet) -> None:
+    localised = localise(PROJECT, leaflet, SOURCE_LOCALE)
+    assert (localised.code, localised.bcp47, localised.direction, localised.translation_review) == (
+        "en",
+        "en",
+        "ltr",
+        None,
+    )
+    for text in leaflet.texts():
+        assert localised.text(text, leaflet.id) == text.value
+        assert localised.where(f"{leaflet.id}:{text.key}", text.value) == text.location
+    for source in ui_sources():
+        assert localised.ui(UIText(source.context, source.msgid)) == source.msgid
+        assert localised.where(source.context, source.msgid).file.startswith("medleaflet/")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        localised.fallbacks = frozenset({"x"})  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("locale", TRANSLATED)
+def test_a_translation_is_its_catalogue_entry_at_its_line(locale: str) -> None:
+    catalogue = load_catalogue(PROJECT, locale)
+    for leaflet in LEAFLETS:
+        localised = localise(PROJECT, leaflet, locale)
+        assert localised.language == language_of(locale) and not localised.fallbacks
+        assert localised.translation_review is not None
+        for text in leaflet.texts():
+            context = f"{leaflet.id}:{text.key}"
+            entry = catalogue.find(context, text.value)
+            assert entry is not None
+            assert localised.text(text, leaflet.id) == entry.string
+            assert localised.where(context, text.value) == catalogue.location(entry)
+
+
+def test_unknown_message_is_refused() -> None:
+    localised = localise(PROJECT, LEAFLETS[0], SOURCE_LOCALE)
+    with pytest.raises(KeyError, match="not among the messages localised"):
+        localised.ui(UIText("ui:nowhere", "Not declared anywhere"))
+
+
+def test_fallback_is_marked_english_at_the_leaflet_line(translated_project: Callable[[str], Path]) -> None:
+    root = translated_project("fr")
+    context = "minimal:sections.alcohol.paragraphs.one"
+
+    def stale(message: Message) -> None:
+        if message.context == context:
+            message.flags.add("fuzzy")
+
+    edit_catalogue(root / PO, stale)
+    project = Project(root)
+    leaflet = load_leaflet(project.leaflet_path("minimal"), root)
+    with pytest.raises(IncompleteTranslationError):
+        localise(project, leaflet, "fr")
+    localised = localise(project, leaflet, "fr", allow_fallback=True)
+    assert localised.fallbacks == {context}
+    text = next(text for text in leaflet.texts() if f"minimal:{text.key}" == context)
+    assert localised.text(text, "minimal") == f"{FALLBACK_MARK} {text.value}"
+    assert localised.where(context, text.value) == text.location
+
+
+@pytest.mark.parametrize("code", PROJECT.locales())
+def test_language_facts_come_from_cldr(code: str) -> None:
+    language, locale = language_of(code), Locale.parse(code)
+    assert language.direction == locale.text_direction
+    assert language.own_name == locale.get_display_name(locale)
+    assert language.english_name == locale.get_display_name("en")
+    assert language.bcp47 == code.replace("_", "-")
+
+
+def test_every_uncovered_character_is_reported_at_once(translated_project: Callable[[str], Path]) -> None:
+    """Two translations with characters no font draws: one error, a located problem per character."""
+    from medleaflet.content.templates import DEFAULT_TEMPLATE, load_template
+    from medleaflet.layout.fonts import load_fonts
+
+    root = translated_project("fr")
+    spoilt = {
+        "minimal:sections.uses.intro": "Testamol กข treats tests.",
+        "minimal:sections.alcohol.paragraphs.one": "ค",
+    }
+
+    def spoil(message: Message) -> None:
+        if message.context in spoilt:
+            message.string = spoilt[message.context]
+
+    edit_catalogue(root / PO, spoil)
+    project = Project(root)
+    leaflet = load_leaflet(project.leaflet_path("minimal"), root)
+    localised = localise(project, leaflet, "fr")
+    fonts = load_fonts(load_template(project.template_path(DEFAULT_TEMPLATE), root), project)
+    with pytest.raises(IncompleteTranslationError) as caught:
+        require_coverage(localised, fonts)
+    problems = caught.value.problems
+    assert sorted((problem.path, problem.message[:6]) for problem in problems) == [
+        ("minimal:sections.alcohol.paragraphs.one", "U+0E04"),
+        ("minimal:sections.uses.intro", "U+0E01"),
+        ("minimal:sections.uses.intro", "U+0E02"),
+    ]
+    catalogue = load_catalogue(project, "fr")
+    for problem in problems:
+        entry = next(message for message in catalogue.messages() if message.context == problem.path)
+        assert problem.location == catalogue.location(entry)
+    english = localise(project, leaflet, SOURCE_LOCALE)
+    require_coverage(english, fonts)  # the English draws

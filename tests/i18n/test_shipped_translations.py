@@ -1,0 +1,83 @@
+"""The catalogues we ship: complete, clean, unreviewed, and printable."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from medleaflet.i18n.catalogues import claims_review, load_catalogue, po_path
+from medleaflet.i18n.language_check import check_language, project_messages
+from medleaflet.i18n.review import load_record
+from medleaflet.project import Project
+from tests.conftest import ROOT, actual_text, fonts_of, pdf_text, run_cli
+
+PROJECT = Project(ROOT)
+REQUIRED = {"ar", "es", "fil", "fr", "hi", "ru", "vi", "zh"}
+SHIPPED = [locale for locale in PROJECT.locales() if locale != "en"]
+#: Languages in complex scripts, and the font their text must be set in.
+SHAPED = {"hi": "NotoSansDevanagari", "ar": "NotoSansArabic"}
+
+
+def test_required_languages_ship() -> None:
+    assert REQUIRED <= set(SHIPPED)
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+def test_catalogue_passes_check(locale: str) -> None:
+    findings = check_language(PROJECT, locale, project_messages(PROJECT)).blocking
+    assert [str(finding) for finding in findings] == []
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+def test_review_is_only_what_the_signoff_record_says(locale: str) -> None:
+    """No shipped catalogue claims a review in its header; its sign-off record, if any, is valid."""
+    catalogue = load_catalogue(PROJECT, locale)
+    assert not claims_review(catalogue.catalog)
+    load_record(catalogue, PROJECT.root)
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext (msgfmt) is not installed")
+@pytest.mark.parametrize("locale", SHIPPED)
+def test_msgfmt_check_and_statistics(locale: str) -> None:
+    result = subprocess.run(
+        ["msgfmt", "-c", "--statistics", "-o", "/dev/null", str(po_path(PROJECT, locale))],
+        capture_output=True,
+        text=True,
+        env={"LC_ALL": "C", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"^\d+ translated messages\.$", result.stderr.strip().splitlines()[-1]), result.stderr
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+def test_translation_builds(locale: str, tmp_path: Path) -> None:
+    code, _, err = run_cli("build", "baclofen", "--lang", locale, "--out", str(tmp_path))
+    assert code == 0, err
+    pdf = tmp_path / f"baclofen.{locale}.pdf"
+    text = pdf_text(pdf)
+    catalogue = load_catalogue(PROJECT, locale)
+    disclaimer = catalogue.catalog.get(
+        "This leaflet does not replace advice from your doctor, nurse or pharmacist. "
+        "Read the leaflet that comes with your medicine too.",
+        context="ui:end",
+    )
+    assert "[EN]" not in text
+    # Shaped scripts declare their logical text with /ActualText; others extract directly.
+    logical = actual_text(pdf) if locale in SHAPED or locale == "zh" else text
+    expected = " ".join(disclaimer.string.split())
+    assert expected.replace(" ", "") in "".join(logical.split())
+    if locale in SHAPED:
+        assert any(SHAPED[locale] in name for name in fonts_of(pdf))
+
+
+def test_chinese_builds_with_embedded_cjk_font(tmp_path: Path) -> None:
+    code, _, err = run_cli("build", "baclofen", "--lang", "zh", "--out", str(tmp_path))
+    assert code == 0, err
+    pdf = tmp_path / "baclofen.zh.pdf"
+    assert "巴氯芬" in pdf_text(pdf).replace(" ", "")
+    fonts = fonts_of(pdf)
+    assert all(fonts.values()) and any("NotoSansSC" in name for name in fonts)

@@ -1,0 +1,65 @@
+"""medleaflet.layout.fonts: the script engine's font errors, located in the project's files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from medleaflet.content.templates import DEFAULT_TEMPLATE, load_template
+from medleaflet.errors import InputError, SourceLocation
+from medleaflet.layout.fonts import load_fonts
+from medleaflet.project import Project
+from tests.conftest import ROOT
+from textengine.scripts import FAMILIES
+
+
+@pytest.fixture
+def project(make_project: Callable[..., Path]) -> Project:
+    """A project with the default template, whose ``fonts/`` is a folder of links to the repository's fonts."""
+    root = make_project([], [ROOT / "templates" / f"{DEFAULT_TEMPLATE}.yaml"])
+    (root / "fonts").unlink()
+    (root / "fonts").mkdir()
+    for font in (ROOT / "fonts").glob("*.ttf"):
+        (root / "fonts" / font.name).symlink_to(font)
+    return Project(root)
+
+
+def font_family_line(project: Project) -> int:
+    lines = project.template_path(DEFAULT_TEMPLATE).read_text("utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if line.startswith("font_family:"))
+
+
+def test_the_project_fonts_load(project: Project) -> None:
+    template = load_template(project.template_path(DEFAULT_TEMPLATE), project.root)
+    assert load_fonts(template, project).base.name == template.font_family
+
+
+def test_unknown_family_is_located_at_the_templates_font_family_line(project: Project) -> None:
+    template = replace(load_template(project.template_path(DEFAULT_TEMPLATE), project.root), font_family="serif")
+    with pytest.raises(InputError) as caught:
+        load_fonts(template, project)
+    assert caught.value.location == SourceLocation(f"templates/{DEFAULT_TEMPLATE}.yaml", font_family_line(project))
+    assert caught.value.message == f"font_family: unknown font family 'serif' (known: {', '.join(sorted(FAMILIES))})"
+
+
+def test_missing_font_file_is_located_at_the_file(project: Project) -> None:
+    template = load_template(project.template_path(DEFAULT_TEMPLATE), project.root)
+    missing = FAMILIES[template.font_family].bold
+    (project.fonts_dir / missing).unlink()
+    with pytest.raises(InputError) as caught:
+        load_fonts(template, project)
+    assert str(caught.value) == f"fonts/{missing}:1: font file is missing; it should be committed under fonts/"
+
+
+def test_damaged_font_file_is_located_at_the_file(project: Project) -> None:
+    template = load_template(project.template_path(DEFAULT_TEMPLATE), project.root)
+    damaged = FAMILIES[template.font_family].regular
+    (project.fonts_dir / damaged).unlink()
+    (project.fonts_dir / damaged).write_bytes(b"not a font\n" * 20)
+    with pytest.raises(InputError) as caught:
+        load_fonts(template, project)
+    assert caught.value.location == SourceLocation(f"fonts/{damaged}", 1)
+    assert caught.value.message.startswith("damaged font (")

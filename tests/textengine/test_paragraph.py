@@ -1,0 +1,113 @@
+"""textengine.paragraph: BidiParagraph's visual order, mirroring, wrapping, page splits and bullets."""
+
+from __future__ import annotations
+
+import io
+
+import pdfplumber
+import pytest
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, SimpleDocTemplate
+
+from tests.conftest import ROOT, actual_text
+from textengine.fonts import font_stack
+from textengine.itemise import FontStack
+from textengine.paragraph import BidiParagraph
+
+ARABIC = "لا تتوقف عن تناول باكلوفين (Lioresal) فجأة. القوة 25 mg في 5 mL."
+
+
+@pytest.fixture(scope="module")
+def stack() -> FontStack:
+    return font_stack("sans", ROOT / "fonts")
+
+
+def style(stack: FontStack, **overrides: object) -> ParagraphStyle:
+    return ParagraphStyle("t", fontName=stack.base.regular, fontSize=12, leading=16, alignment=TA_RIGHT, **overrides)
+
+
+def render(flowables: list[Flowable]) -> bytes:
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer).build(flowables)
+    return buffer.getvalue()
+
+
+def latin_words(pdf: bytes) -> list[tuple[str, float]]:
+    """Latin words on page 1 with their x position, left to right."""
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        words = document.pages[0].extract_words()
+    found = [(w["text"].strip("."), w["x0"]) for w in words if w["text"].strip("().").isascii()]
+    return sorted(found, key=lambda item: item[1])
+
+
+def test_latin_and_numbers_keep_ltr_order_inside_rtl(stack: FontStack) -> None:
+    pdf = render([BidiParagraph(ARABIC, style(stack), stack)])
+    words = latin_words(pdf)
+    texts = [text for text, _ in words]
+    # Visual order, left to right, in a right-to-left line: the later clause
+    # ("25 mg in 5 mL") is further left than the earlier name, and each
+    # number stands to the right of its unit (UAX #9 in an RTL paragraph).
+    assert texts.index("mL") < texts.index("5") < texts.index("mg") < texts.index("25")
+    assert texts.index("25") < next(i for i, t in enumerate(texts) if "Lioresal" in t)
+    lioresal = next(text for text in texts if "Lioresal" in text)
+    assert lioresal == "(Lioresal)", "brackets mirror around the name"
+
+
+def test_arabic_is_right_aligned_and_joined(stack: FontStack) -> None:
+    pdf = render([BidiParagraph(ARABIC, style(stack), stack)])
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        page = document.pages[0]
+        arabic = [c for c in page.chars if "Arabic" in c["fontname"]]
+        right_margin = page.width - 72
+        # pdfplumber sizes ligature glyphs by their nominal width, so allow a few points.
+        assert max(c["x1"] for c in arabic) == pytest.approx(right_margin, abs=8)
+        # Joining: shaped glyphs are contextual forms, so fewer glyphs than letters
+        # or private-use codes appear; the isolated forms alone would match 1:1.
+        assert any(ord(c["text"][0]) >= 0xE000 or 0xFE70 <= ord(c["text"][0]) <= 0xFEFF for c in arabic)
+
+
+def test_long_rtl_paragraph_wraps_and_splits_across_pages(stack: FontStack) -> None:
+    text = " ".join([ARABIC] * 120)
+    paragraph = BidiParagraph(text, style(stack), stack)
+    pdf = render([paragraph])
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        assert len(document.pages) >= 2
+        for page in document.pages:
+            for char in page.chars:
+                assert 72 - 0.5 <= char["x0"] and char["x1"] <= page.width - 72 + 0.5
+
+
+def test_overlong_word_is_cut_not_overflowing(stack: FontStack) -> None:
+    pdf = render([BidiParagraph("ب" * 400, style(stack), stack)])
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        page = document.pages[0]
+        assert all(72 - 0.5 <= c["x0"] and c["x1"] <= page.width - 72 + 0.5 for c in page.chars)
+
+
+def test_bullet_on_the_leading_side(stack: FontStack) -> None:
+    sty = style(stack, rightIndent=16, bulletIndent=0)
+    pdf = render([BidiParagraph("نص قصير", sty, stack, bullet="\u2022")])
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        page = document.pages[0]
+        # Drawn as a small square (a round dot reads as the Arabic digit zero).
+        (bullet,) = page.rects
+        assert bullet["x0"] > max(c["x1"] for c in page.chars)
+
+
+def test_lines_carry_their_logical_text(stack: FontStack) -> None:
+    pdf = render([BidiParagraph(" ".join([ARABIC] * 3), style(stack), stack)])
+    assert " ".join(actual_text(pdf).split("\n")) == " ".join([ARABIC] * 3)
+
+
+def test_bold_run_inside_rtl_paragraph(stack: FontStack) -> None:
+    spans = [("تحذير: ", True), ("لا تتوقف عن تناول الدواء فجأة.", False)]
+    pdf = render([BidiParagraph(spans, style(stack), stack)])
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        chars = document.pages[0].chars
+        bold = [c for c in chars if "Arabic-Bold" in c["fontname"]]
+        regular = [c for c in chars if "Arabic-Regular" in c["fontname"]]
+        assert bold and regular
+        # The bold word comes first in reading order, so it stands rightmost.
+        assert min(c["x0"] for c in bold) > max(c["x1"] for c in regular) - 1
+    assert actual_text(pdf) == "".join(text for text, _ in spans)
