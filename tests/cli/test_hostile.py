@@ -50,8 +50,8 @@ HOSTILE_TEXT = (
 @given(text=HOSTILE_TEXT)
 def test_leaflet_text_prints_as_plain_characters(
     make_project: Callable[..., Path],
-    tmp_path_factory,
-    text: str,  # type: ignore[no-untyped-def]
+    tmp_path_factory: pytest.TempPathFactory,
+    text: str,
 ) -> None:
     """Any leaflet text, markup characters included, prints exactly as written."""
     work = tmp_path_factory.mktemp("hostile")

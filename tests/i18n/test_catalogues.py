@@ -31,7 +31,7 @@ def spoil(root: Path, context: str, change: Callable[[Message], None]) -> int:
             for message in read_po(handle)
             if message.context == context and (message.fuzzy or message.string != message.id)
         ]
-    assert len(changed) == 1
+    assert len(changed) == 1 and changed[0] is not None
     return changed[0]
 
 
@@ -216,7 +216,7 @@ def test_new_language_in_a_configured_script_needs_only_its_po(
         assert run_cli("--root", str(root), *args)[0] == 0
 
     def translate(message: Message) -> None:
-        keep = re.findall(r"\{\w+\}|\d+(?:\s(?:mg|mL))?", message.id)
+        keep = re.findall(r"\{\w+\}|\d+(?:\s(?:mg|mL))?", str(message.id))
         message.string = " ".join([sample, *keep]) + "."
 
     edit_catalogue(root / "translations" / locale / "LC_MESSAGES" / "leaflets.po", translate)

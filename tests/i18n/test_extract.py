@@ -1,17 +1,24 @@
-"""medleaflet.i18n.extract and the committed template: contexts, notes, line numbers, in step."""
+"""Extraction: the leaflet extractor, the committed template in step, `extract` from any project folder,
+and pybabel run without hidden state."""
 
 from __future__ import annotations
 
 import io
+import logging
+import os
+from collections.abc import Callable
 from pathlib import Path
 
-from babel.messages.pofile import read_po
+import pytest
+from babel.messages.pofile import read_po, write_po
 
+from medleaflet.errors import InputError
+from medleaflet.i18n import pybabel
 from medleaflet.i18n.catalogues import pot_path
 from medleaflet.i18n.extract import extract_leaflet
-from medleaflet.i18n.pybabel import run_pybabel
+from medleaflet.i18n.sources import ui_sources
 from medleaflet.project import Project
-from tests.conftest import ROOT
+from tests.conftest import DATA, ROOT, run_cli
 
 
 class NamedBytes(io.BytesIO):
@@ -48,7 +55,12 @@ def test_specific_message() -> None:
     assert "baclofen:sections.interactions.groups.opioids.drugs.meperidine_pethidine" in by_context
 
 
-def _messages(pot: bytes) -> list[tuple[object, ...]]:
+#: A template message as compared: context, msgid, references, notes and flags.
+PotMessage = tuple[str | None, object, tuple[tuple[str, int], ...], tuple[str, ...], tuple[str, ...]]
+
+
+def _messages(pot: bytes) -> list[PotMessage]:
+    """Every message of a template, in file order."""
     catalog = read_po(io.BytesIO(pot))
     return [
         (m.context, m.id, tuple(m.locations), tuple(m.auto_comments), tuple(sorted(m.flags))) for m in catalog if m.id
@@ -58,10 +70,59 @@ def _messages(pot: bytes) -> list[tuple[object, ...]]:
 def test_committed_template_is_in_step(tmp_path: Path) -> None:
     """`pybabel extract -F babel.cfg` today gives exactly the committed .pot messages."""
     out = tmp_path / "fresh.pot"
-    run_pybabel(Project(ROOT), "extract", "-F", "babel.cfg", "-o", str(out), ".")
+    pybabel.run_pybabel(Project(ROOT), "extract", "-F", "babel.cfg", "-o", str(out), ".")
     fresh = _messages(out.read_bytes())
     committed = _messages(pot_path(Project(ROOT)).read_bytes())
     assert fresh == committed, "run 'python3 generate.py extract' and 'update', then commit"
     contexts = [message[0] for message in fresh]
     assert "baclofen:sections.interactions.groups.opioids.advice" in contexts
     assert ("leaflets/baclofen.yaml", 0) not in [loc for message in fresh for loc in message[2]]
+
+
+def test_extract_needs_no_package_source_in_the_project(make_project: Callable[..., Path]) -> None:
+    """A project folder without medleaflet/ (or babel.cfg) still gets every layout message."""
+    root = make_project([DATA / "leaflets" / "minimal.yaml"])
+    assert not (root / "medleaflet").exists() and not (root / "babel.cfg").exists()
+    code, _, err = run_cli("--root", str(root), "extract")
+    assert code == 0, err
+    fresh = _messages(pot_path(Project(root)).read_bytes())
+    layout = _layout(fresh)
+    assert layout == _layout(_messages(pot_path(Project(ROOT)).read_bytes()))
+    assert {(context, msgid) for context, msgid, *_ in layout} == {(s.context, s.msgid) for s in ui_sources()}
+    assert len(fresh) > len(layout), "the leaflet's messages come first"
+
+
+def _layout(messages: list[PotMessage]) -> list[PotMessage]:
+    """The messages declared in the package (every reference is a medleaflet/ file)."""
+    return [message for message in messages if all(file.startswith("medleaflet/") for file, _ in message[2])]
+
+
+def test_generate_extract_gives_the_committed_template() -> None:
+    """`generate.py extract` in this checkout writes the messages `pybabel extract -F babel.cfg` does."""
+    buffer = io.BytesIO()
+    write_po(buffer, pybabel.template_catalog(Project(ROOT)), width=pybabel.WIDTH)
+    assert _messages(buffer.getvalue()) == _messages(pot_path(Project(ROOT)).read_bytes())
+
+
+def test_extract_refuses_a_project_without_leaflets(make_project: Callable[..., Path]) -> None:
+    root = make_project([])
+    code, _, err = run_cli("--root", str(root), "extract")
+    assert code == 1
+    assert "leaflets: no leaflets to extract messages from" in err
+    assert not pot_path(Project(root)).exists()
+
+
+def _babel_logging() -> list[tuple[str, int, list[logging.Handler]]]:
+    """Level and handlers of Babel's loggers."""
+    names = ["babel", *(name for name in logging.root.manager.loggerDict if name.startswith("babel."))]
+    return [(name, logging.getLogger(name).level, list(logging.getLogger(name).handlers)) for name in names]
+
+
+def test_pybabel_leaves_cwd_and_logging_as_they_were(translated_project: Callable[[str], Path]) -> None:
+    project = Project(translated_project("fr"))
+    cwd, before = os.getcwd(), _babel_logging()
+    pybabel.update(project, "fr")
+    assert os.getcwd() == cwd and _babel_logging() == before
+    with pytest.raises(InputError, match=r"^pybabel update failed: "):
+        pybabel.run_pybabel(project, "update", "-i", "missing.pot", "-d", "translations", "-D", "leaflets")
+    assert os.getcwd() == cwd and _babel_logging() == before

@@ -95,7 +95,7 @@ def test_translatable_review_text_cannot_claim_a_review(translated_project: Call
     root = translated_project("fr")
 
     def edit(message: Message) -> None:
-        if message.context == "ui:footer" and message.id.startswith("Translation not yet reviewed"):
+        if message.context == "ui:footer" and str(message.id).startswith("Translation not yet reviewed"):
             message.string = "Traduction vérifiée par un traducteur médical"
 
     edit_catalogue(root / PO, edit)

@@ -66,6 +66,7 @@ def test_translation_builds(locale: str, tmp_path: Path) -> None:
         context="ui:end",
     )
     assert "[EN]" not in text
+    assert disclaimer is not None and isinstance(disclaimer.string, str)
     # Shaped scripts declare their logical text with /ActualText; others extract directly.
     logical = actual_text(pdf) if locale in SHAPED or locale == "zh" else text
     expected = " ".join(disclaimer.string.split())

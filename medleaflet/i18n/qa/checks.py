@@ -33,8 +33,8 @@ from translate.storage.pypo import pounit
 from medleaflet.errors import Problem, SourceLocation
 from medleaflet.i18n.catalogues import Catalogue, claims_review
 from medleaflet.i18n.qa.characters import BadCharacter, disallowed, has_content
+from medleaflet.i18n.qa.doses import compare
 from medleaflet.i18n.qa.language import catalogue_script_problem, header_problem, message_script_problem
-from medleaflet.i18n.qa.numbers import compare
 from medleaflet.i18n.sources import SourceMessage
 
 BLOCKING_FILTERS = ("pythonbraceformat", "xmltags")

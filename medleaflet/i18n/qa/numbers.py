@@ -38,29 +38,15 @@ form, e.g. ``'2,5' is not a valid number in hi: ',' groups digits as in
 1,00,000; the decimal mark is '.'``. The English source is read with ``en``
 rules.
 
-Numbers and protected names
----------------------------
-Comparing the numbers as a multiset is not enough: in "Brandex (25 mg in
-5 mL) is 5 times stronger than Brandol (5 mg in 5 mL)", swapping the two brand
-names gives each the other's strength with the same numbers. So
-:func:`compare` also takes the leaflet's protected names and checks that each
-keeps the strengths *bound* to it: those in the bracket group right after the
-name, or the number right after it (``Brandex 10 mg``).
-
-We check this association in the text rather than filling the strengths from
-structured data through placeholders because translators keep brand names
-verbatim (another check already insists on it), so the check works for any
-leaflet text with no schema change. Placeholders would force every medicine
-author to write templates instead of prose, and a translator who swapped two
-placeholders would still break the association, unseen.
+Comparing a translation's numbers with its source's, and the strengths bound
+to each brand name, is :mod:`medleaflet.i18n.qa.doses`.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -108,9 +94,9 @@ _SYSTEM_BY_ZERO = {zero: system for system, zero in NUMBERING_SYSTEM_ZEROS.items
 
 ARABIC_DECIMAL = "\u066b"
 ARABIC_GROUP = "\u066c"
-_SPACES = frozenset(" \u00a0\u202f")
+#: The space characters that may group digits (and may follow a brand name).
+SPACES = frozenset(" \u00a0\u202f")
 _LEADING = frozenset(".,\u066b\u066c")
-_OPEN, _CLOSE = "([（", ")]）"
 _BIDI_MARKS = "\u200e\u200f\u061c"
 _COUNT_WORDS = {2: "twos", 3: "threes", 4: "fours"}
 
@@ -156,12 +142,12 @@ class _Rules:
 
     @property
     def groups(self) -> frozenset[str]:
-        spaces = _SPACES if self.group in _SPACES else frozenset()
+        spaces = SPACES if self.group in SPACES else frozenset()
         return frozenset({self.group, ARABIC_GROUP}) | spaces
 
     def expected(self, zero: int) -> str:
         """The expected form, e.g. "',' groups digits in threes (1,000); the decimal mark is '.'"."""
-        group = " " if self.group in _SPACES else self.group
+        group = " " if self.group in SPACES else self.group
         if self.primary == self.secondary:
             sample = "1" + group + "0" * self.primary
             how = f"in {_COUNT_WORDS.get(self.primary, f'groups of {self.primary}')} ({_digits(sample, zero)})"
@@ -172,7 +158,7 @@ class _Rules:
 
 
 def _mark_name(mark: str) -> str:
-    return "a space" if mark in _SPACES else repr(mark)
+    return "a space" if mark in SPACES else repr(mark)
 
 
 def _digits(ascii_text: str, zero: int) -> str:
@@ -216,7 +202,7 @@ def _token_pattern(locale_id: str) -> tuple[re.Pattern[str], frozenset[str]]:
     """The number-token pattern of a locale, and its soft separators (spaces that may group)."""
     latn = _rules(locale_id, "latn")
     native = _rules(locale_id, Locale.parse(locale_id).default_numbering_system)
-    soft = _SPACES if latn.group in _SPACES or native.group in _SPACES else frozenset()
+    soft = SPACES if latn.group in SPACES or native.group in SPACES else frozenset()
     separators = set(".,\u066b\u066c\u00a0\u202f") | {latn.decimal, latn.group, native.decimal, native.group} | soft
     separators = {mark for mark in separators if len(mark) == 1}
     chars = "".join(re.escape(mark) for mark in sorted(separators))
@@ -246,7 +232,7 @@ def _read(token: str, locale_id: str) -> tuple[Decimal | None, str | None]:
     group_at = [index for index, char in marks if char in groups]
     if len(decimal_at) > 1 or (decimal_at and group_at and group_at[-1] > decimal_at[0]):
         return None, invalid
-    if len({"space" if token[index] in _SPACES else token[index] for index in group_at}) > 1:
+    if len({"space" if token[index] in SPACES else token[index] for index in group_at}) > 1:
         return None, invalid
     integer = token[: decimal_at[0]] if decimal_at else token
     fraction = token[decimal_at[0] + 1 :] if decimal_at else ""
@@ -393,143 +379,3 @@ def quantities(text: str, locale: Locale | str = "en") -> list[Quantity]:
     :func:`read_numbers` to have a problem for each.
     """
     return read_numbers(text, locale).quantities
-
-
-def compare(source: str, translation: str, locale: Locale | str, names: Iterable[str] = ()) -> list[str]:
-    """Problems with the numbers of ``translation`` against the English ``source`` (empty if none).
-
-    ``locale`` is the translation's; ``names`` are the leaflet's protected
-    names (brand names kept verbatim in every language). Reported: numbers
-    that cannot be read (in either text), numbers or (value, unit) pairs
-    missing or added, and, for each name, strengths bound to it in one text
-    but not the other.
-    """
-    source_reading = read_numbers(source, "en")
-    reading = read_numbers(translation, locale)
-    problems = [f"source: {problem}" for problem in source_reading.problems] + reading.problems
-    wanted = Counter((q.value, q.unit) for q in source_reading.quantities)
-    got = Counter((q.value, q.unit) for q in reading.quantities)
-    for (value, unit), count in sorted((wanted - got).items(), key=str):
-        problems.append(f"number '{_show(value, unit)}' of the source is missing or changed" + _times(count))
-    for (value, unit), count in sorted((got - wanted).items(), key=str):
-        problems.append(f"number '{_show(value, unit)}' is not in the source" + _times(count))
-    ordered = list(dict.fromkeys(name for name in names if name))
-    if ordered:
-        problems += _association_problems(
-            bound_quantities(source, ordered, source_reading.quantities),
-            bound_quantities(translation, ordered, reading.quantities),
-            ordered,
-        )
-    return problems
-
-
-Pair = tuple[Decimal, str | None]
-
-
-def _name_spans(text: str, names: Sequence[str]) -> list[tuple[str, int, int]]:
-    """Whole-word occurrences of ``names`` in ``text``, longer names first, never overlapping."""
-    taken: list[tuple[str, int, int]] = []
-    for name in sorted(set(names), key=len, reverse=True):
-        for match in re.finditer(re.escape(name), text):
-            start, end = match.span()
-            if any(start < other_end and other_start < end for _, other_start, other_end in taken):
-                continue
-            if start > 0 and _joins(text[start - 1], name[0]):
-                continue
-            if end < len(text) and _joins(text[end], name[-1]):
-                continue
-            taken.append((name, start, end))
-    return sorted(taken, key=lambda span: span[1])
-
-
-def _script(char: str) -> str:
-    return unicodedata.name(char, "").split(" ")[0]
-
-
-def _joins(neighbour: str, edge: str) -> bool:
-    """Whether ``neighbour`` continues the word whose last (or first) character is ``edge``."""
-    if unicodedata.category(neighbour).startswith("M"):
-        return True
-    if not neighbour.isalnum():
-        return False
-    return unicodedata.decimal(neighbour, None) is not None or _script(neighbour) == _script(edge)
-
-
-def _closing(text: str, opening: int) -> int | None:
-    """The index of the bracket closing the one at ``opening``, or None if it is never closed."""
-    depth = 0
-    for index in range(opening, len(text)):
-        if text[index] in _OPEN:
-            depth += 1
-        elif text[index] in _CLOSE:
-            depth -= 1
-            if depth == 0:
-                return index
-    return None
-
-
-def bound_quantities(text: str, names: Sequence[str], found: Sequence[Quantity]) -> dict[str, Counter[Pair]]:
-    """For each of ``names``, the (value, unit) pairs of ``found`` bound to it in ``text``.
-
-    A quantity is bound to a name when it lies in the bracket group (``()``,
-    ``（）``, ``[]``) right after the name (spaces allowed before the bracket),
-    or when it is the number right after the name, separated only by spaces.
-    ``found`` are the quantities of ``text`` (from :func:`read_numbers`).
-    """
-    bound: dict[str, Counter[Pair]] = {name: Counter() for name in names}
-    for name, _, end in _name_spans(text, names):
-        after = end
-        while after < len(text) and text[after] in _SPACES:
-            after += 1
-        if after < len(text) and text[after] in _OPEN:
-            closing = _closing(text, after)
-            if closing is not None:
-                bound[name].update((q.value, q.unit) for q in found if after < q.start < closing)
-        else:
-            bound[name].update((q.value, q.unit) for q in found if q.start == after)
-    return bound
-
-
-def _association_problems(
-    wanted: dict[str, Counter[Pair]], got: dict[str, Counter[Pair]], names: Sequence[str]
-) -> list[str]:
-    missing = {name: wanted[name] - got[name] for name in names}
-    extra = {name: got[name] - wanted[name] for name in names}
-    problems = []
-    for name in names:
-        moved: dict[str, list[Pair]] = {}
-        lost: list[Pair] = []
-        for pair in sorted(missing[name].elements(), key=str):
-            other = next((other for other in names if other != name and extra[other][pair] > 0), None)
-            if other is None:
-                lost.append(pair)
-            else:
-                extra[other][pair] -= 1
-                moved.setdefault(other, []).append(pair)
-        for other, pairs in moved.items():
-            verb = "belongs" if len(pairs) == 1 else "belong"
-            problems.append(f"{_pairs(pairs)} {verb} to {name!r} in the source, but to {other!r} here")
-        if lost:
-            verb = "is" if len(lost) == 1 else "are"
-            problems.append(
-                f"{_pairs(lost)} {verb} not next to {name!r} as in the source; "
-                "write each strength right after the name it belongs to"
-            )
-    for name in names:
-        left = sorted((+extra[name]).elements(), key=str)
-        if left:
-            verb = "is" if len(left) == 1 else "are"
-            problems.append(f"{_pairs(left)} {verb} next to {name!r} here, but not in the source")
-    return problems
-
-
-def _pairs(pairs: Iterable[Pair]) -> str:
-    return ", ".join(f"'{_show(value, unit)}'" for value, unit in pairs)
-
-
-def _show(value: Decimal, unit: str | None) -> str:
-    return f"{value} {unit}" if unit else str(value)
-
-
-def _times(count: int) -> str:
-    return f" ({count} times)" if count > 1 else ""

@@ -11,7 +11,8 @@ from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from medleaflet.i18n.qa.numbers import compare, quantities, read_numbers
+from medleaflet.i18n.qa.doses import compare
+from medleaflet.i18n.qa.numbers import quantities, read_numbers
 from tests.conftest import ROOT
 
 
