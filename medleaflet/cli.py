@@ -21,9 +21,9 @@ import os
 import sys
 import tempfile
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeAlias
 
 from medleaflet import __version__
 from medleaflet.batch import MANIFEST, build_all
@@ -49,6 +49,27 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
+#: ``handler(project, args, out)``: runs one command and returns its exit code.
+Handler = Callable[[Project, argparse.Namespace, TextIO], int]
+#: What ``add_subparsers`` returns: adds one sub-command's parser.
+Commands: TypeAlias = "argparse._SubParsersAction[_Parser]"
+
+
+def _add_command(
+    commands: Commands, name: str, handler: Handler, help: str, description: str
+) -> argparse.ArgumentParser:
+    """The parser of the sub-command ``name``, which runs ``handler``; ``help`` is its line in the
+    command list, ``description`` the text of its own ``--help``."""
+    parser = commands.add_parser(name, help=help, description=description)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def _add_languages_option(parser: argparse.ArgumentParser, help: str) -> None:
+    """``--lang LOCALE``, repeatable, into ``args.langs``."""
+    parser.add_argument("--lang", metavar="LOCALE", action="append", dest="langs", help=help)
+
+
 def make_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
     parser = _Parser(
@@ -64,9 +85,76 @@ def make_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
+    _add_build_command(commands)
+    _add_command(
+        commands,
+        "list",
+        _cmd_list,
+        help="list leaflets, languages and templates",
+        description="List the leaflets, languages and templates this project has.",
+    )
+    _add_command(
+        commands,
+        "extract",
+        _cmd_extract,
+        help="write translations/leaflets.pot from the leaflets and the layout",
+        description="Extract every translatable message of the leaflets and of the layout (the installed package's "
+        "N_() messages) into translations/leaflets.pot, as pybabel extract -F babel.cfg does in a checkout.",
+    )
+    update = _add_command(
+        commands,
+        "update",
+        _cmd_update,
+        help="merge translations/leaflets.pot into the catalogues",
+        description="Merge the template into every catalogue, or one (pybabel update). Changed source "
+        "texts become fuzzy and are never printed until a translator confirms them.",
+    )
+    update.add_argument("--lang", metavar="LOCALE", help="only this language")
+    init = _add_command(
+        commands,
+        "init",
+        _cmd_init,
+        help="start a catalogue for a new language",
+        description="Create translations/LOCALE/LC_MESSAGES/leaflets.po from the template (pybabel init), "
+        "marked as not reviewed by a medical translator.",
+    )
+    init.add_argument("locale", metavar="LOCALE", help="language code, e.g. fr, pt_BR, zh")
+    status = _add_command(
+        commands,
+        "status",
+        _cmd_status,
+        help="show translation progress and review status",
+        description="Per language and leaflet: messages translated, fuzzy (stale) and missing, and whether a "
+        "qualified medical translator has reviewed the language.",
+    )
+    _add_languages_option(status, "only these languages")
+    status.add_argument("--format", choices=("table", "json"), default="table", help="output format")
+    check = _add_command(
+        commands,
+        "check",
+        _cmd_check,
+        help="check leaflets and translations; non-zero exit on a blocking problem",
+        description="Validate every leaflet, then check every catalogue (or one) against the English: "
+        "missing, fuzzy or stale messages, numbers and units, placeholders, markup, protected names, and "
+        "characters no configured font can draw. "
+        "Each finding prints as FILE:LINE: MSGCTXT: PROBLEM. Exit code 1 if any is blocking.",
+    )
+    _add_languages_option(check, "only these languages")
+    check.add_argument(
+        "--unsigned",
+        action="store_true",
+        help="also list every message no medical reviewer has signed off as it reads now (not blocking)",
+    )
+    _add_signoff_command(commands)
+    return parser
 
-    build = commands.add_parser(
+
+def _add_build_command(commands: Commands) -> None:
+    """``build``: its options."""
+    build = _add_command(
+        commands,
         "build",
+        _cmd_build,
         help="write leaflet PDFs",
         description=(
             "Write DIR/{leaflet}.{locale}.pdf for each leaflet and language "
@@ -74,9 +162,7 @@ def make_parser() -> argparse.ArgumentParser:
         ),
     )
     build.add_argument("leaflets", nargs="*", metavar="LEAFLET", help="leaflet ids (default: every leaflet)")
-    build.add_argument(
-        "--lang", action="append", metavar="LOCALE", dest="langs", help="language to build; repeatable (default: en)"
-    )
+    _add_languages_option(build, "language to build; repeatable (default: en)")
     build.add_argument(
         "--template", default=DEFAULT_TEMPLATE, metavar="NAME", help="layout template (default: %(default)s)"
     )
@@ -112,69 +198,14 @@ def make_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print missing or out-of-date translations in English, marked [EN], instead of refusing the language",
     )
-    build.set_defaults(handler=_cmd_build)
 
-    listing = commands.add_parser(
-        "list",
-        help="list leaflets, languages and templates",
-        description="List the leaflets, languages and templates this project has.",
-    )
-    listing.set_defaults(handler=_cmd_list)
 
-    extract = commands.add_parser(
-        "extract",
-        help="write translations/leaflets.pot from the leaflets and the layout",
-        description="Extract every translatable message of the leaflets and of the layout (the installed package's "
-        "N_() messages) into translations/leaflets.pot, as pybabel extract -F babel.cfg does in a checkout.",
-    )
-    extract.set_defaults(handler=_cmd_extract)
-
-    update = commands.add_parser(
-        "update",
-        help="merge translations/leaflets.pot into the catalogues",
-        description="Merge the template into every catalogue, or one (pybabel update). Changed source "
-        "texts become fuzzy and are never printed until a translator confirms them.",
-    )
-    update.add_argument("--lang", metavar="LOCALE", help="only this language")
-    update.set_defaults(handler=_cmd_update)
-
-    init = commands.add_parser(
-        "init",
-        help="start a catalogue for a new language",
-        description="Create translations/LOCALE/LC_MESSAGES/leaflets.po from the template (pybabel init), "
-        "marked as not reviewed by a medical translator.",
-    )
-    init.add_argument("locale", metavar="LOCALE", help="language code, e.g. fr, pt_BR, zh")
-    init.set_defaults(handler=_cmd_init)
-
-    status = commands.add_parser(
-        "status",
-        help="show translation progress and review status",
-        description="Per language and leaflet: messages translated, fuzzy (stale) and missing, and whether a "
-        "qualified medical translator has reviewed the language.",
-    )
-    status.add_argument("--lang", metavar="LOCALE", action="append", dest="langs", help="only these languages")
-    status.add_argument("--format", choices=("table", "json"), default="table", help="output format")
-    status.set_defaults(handler=_cmd_status)
-
-    check = commands.add_parser(
-        "check",
-        help="check leaflets and translations; non-zero exit on a blocking problem",
-        description="Validate every leaflet, then check every catalogue (or one) against the English: "
-        "missing, fuzzy or stale messages, numbers and units, placeholders, markup, protected names, and "
-        "characters no configured font can draw. "
-        "Each finding prints as FILE:LINE: MSGCTXT: PROBLEM. Exit code 1 if any is blocking.",
-    )
-    check.add_argument("--lang", metavar="LOCALE", action="append", dest="langs", help="only these languages")
-    check.add_argument(
-        "--unsigned",
-        action="store_true",
-        help="also list every message no medical reviewer has signed off as it reads now (not blocking)",
-    )
-    check.set_defaults(handler=_cmd_check)
-
-    signoff = commands.add_parser(
+def _add_signoff_command(commands: Commands) -> None:
+    """``signoff``: its options."""
+    signoff = _add_command(
+        commands,
         "signoff",
+        _cmd_signoff,
         help="record a medical reviewer's sign-off of a translation",
         description="Record that a qualified medical reviewer has checked the translation of LOCALE: every "
         "message that is translated and passes QA is signed as it reads now, in "
@@ -191,8 +222,6 @@ def make_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="only these message groups: a leaflet id, or 'ui' for the layout's words; repeatable (default: all)",
     )
-    signoff.set_defaults(handler=_cmd_signoff)
-    return parser
 
 
 class _BuildsFailedError(MedleafletError):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from medleaflet.content.clinic import Clinic
+from medleaflet.content.fonts import input_error, load_fonts
 from medleaflet.content.templates import DEFAULT_TEMPLATE, load_template
 from medleaflet.content.validate import load_leaflet
 from medleaflet.i18n.coverage import require_coverage
@@ -23,7 +24,6 @@ from medleaflet.i18n.locales import SOURCE_LOCALE
 from medleaflet.i18n.localise import localise
 from medleaflet.layout.bilingual import BilingualLayout, column_width
 from medleaflet.layout.document import LaidOutLeaflet
-from medleaflet.layout.fonts import input_error, load_fonts
 from medleaflet.layout.leaflet import LeafletLayout
 from medleaflet.project import Project
 from medleaflet.render.pdf import RenderedPdf, render_pdf

@@ -3,6 +3,8 @@
 Pure functions (no ReportLab):
 
 * :mod:`~textengine.scripts`: the script tables (the family for each script; RTL, complex and CJK scripts);
+* :mod:`~textengine.characters`: which characters input text may carry to a page (no bidi controls,
+  invisible or control characters);
 * :mod:`~textengine.itemise`: itemising text into runs of one family by script, and glyph coverage;
 * :mod:`~textengine.bidi`: Unicode bidi (UAX #9) embedding levels and the visual order of a line;
 * :mod:`~textengine.linebreak`: line-break opportunities for unspaced scripts (CJK);

@@ -9,7 +9,8 @@
 * :mod:`~medleaflet.content.texts` reads located text out of the data, for
   validate and for each section's builder;
 * :mod:`~medleaflet.content.templates` and :mod:`~medleaflet.content.clinic`
-  do the same for page templates and clinic profiles.
+  do the same for page templates and clinic profiles, and
+  :mod:`~medleaflet.content.fonts` loads a template's fonts from ``fonts/``.
 
 Nothing here knows about languages or pages.
 """

@@ -20,9 +20,9 @@ from babel import Locale
 from PIL import Image
 
 from medleaflet.content.load import Document, load_yaml, parse_yaml
-from medleaflet.content.schema import check, merge_problems
+from medleaflet.content.schema import require_valid
 from medleaflet.content.texts import value_at
-from medleaflet.errors import Problem, ValidationError
+from medleaflet.errors import Problem
 
 #: Countries that use US Letter paper (CLDR); everywhere else uses A4.
 LETTER_COUNTRIES = frozenset("BZ CA CL CO CR GT MX NI PA PH PR SV US VE".split())
@@ -142,12 +142,10 @@ def _rules(document: Document, folder: Path) -> list[Problem]:
 
 
 def load_clinic(path: Path, root: Path | None = None) -> Clinic:
-    """Load and validate a clinic profile; raises :class:`ValidationError` listing every problem
+    """Load and validate a clinic profile; raises :class:`~medleaflet.errors.ValidationError` listing every problem
     (schema and rules together)."""
     document = load_yaml(path, root)
-    problems = merge_problems(check(document, "clinic"), _rules(document, path.parent))
-    if problems:
-        raise ValidationError(problems)
+    require_valid(document, "clinic", _rules(document, path.parent))
     data = document.data
     logo = data.get("logo")
     return Clinic(

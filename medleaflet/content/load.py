@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from medleaflet.errors import InputError, Problem, SourceLocation, ValidationError
-from medleaflet.i18n.qa.characters import BadCharacter, disallowed
+from textengine.characters import BadCharacter, disallowed
 
 PathKey = tuple[str | int, ...]
 

@@ -21,7 +21,7 @@ from typing import Any
 import jsonschema
 
 from medleaflet.content.load import Document, PathKey
-from medleaflet.errors import Problem
+from medleaflet.errors import Problem, ValidationError
 from medleaflet.sections import SECTIONS
 
 _TYPE_NAMES = {
@@ -82,6 +82,15 @@ def merge_problems(schema_problems: list[Problem], rule_problems: list[Problem])
 
     kept = [problem for problem in rule_problems if not inside_flagged(problem.path)]
     return sorted({*schema_problems, *kept})
+
+
+def require_valid(document: Document, schema_name: str, rule_problems: list[Problem]) -> None:
+    """Raise :class:`~medleaflet.errors.ValidationError` listing every problem of ``document`` at once:
+    its violations of the schema ``schema_name`` and its ``rule_problems`` (as :func:`merge_problems`);
+    return if it has none."""
+    problems = merge_problems(check(document, schema_name), rule_problems)
+    if problems:
+        raise ValidationError(problems)
 
 
 def _describe(value: Any) -> str:

@@ -17,9 +17,9 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 
 from medleaflet.content.load import Document, load_yaml
-from medleaflet.content.schema import check, merge_problems
+from medleaflet.content.schema import require_valid
 from medleaflet.content.texts import value_at
-from medleaflet.errors import Problem, ValidationError
+from medleaflet.errors import Problem
 from medleaflet.sections import SECTIONS
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
@@ -70,12 +70,8 @@ def _rules(document: Document, expected_name: str, known_font_families: frozense
         problems.append(document.problem(("name",), f"must match the file name ({expected_name!r})"))
     family = value_at(data, ("font_family",))
     if known_font_families and isinstance(family, str) and family not in known_font_families:
-        problems.append(
-            document.problem(
-                ("font_family",),
-                f"unknown font family {family!r} (known: {', '.join(sorted(known_font_families))})",
-            )
-        )
+        known = ", ".join(sorted(known_font_families))
+        problems.append(document.problem(("font_family",), f"unknown font family {family!r} (known: {known})"))
     sections = value_at(data, ("sections",))
     if isinstance(sections, list):
         for index, key in enumerate(sections):
@@ -92,13 +88,11 @@ def _rules(document: Document, expected_name: str, known_font_families: frozense
 def load_template(path: Path, root: Path | None = None, known_font_families: frozenset[str] = frozenset()) -> Template:
     """Load and validate one template file.
 
-    Raises :class:`ValidationError` with every problem found: schema violations
+    Raises :class:`~medleaflet.errors.ValidationError` with every problem found: schema violations
     and the rules beyond it (the name, a known font family, every section once), together.
     """
     document = load_yaml(path, root)
-    problems = merge_problems(check(document, "template"), _rules(document, path.stem, known_font_families))
-    if problems:
-        raise ValidationError(problems)
+    require_valid(document, "template", _rules(document, path.stem, known_font_families))
     data: Any = document.data
     margins = data["page"]["margins_mm"]
     colours = dict(data["colours"])

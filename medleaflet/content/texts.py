@@ -13,13 +13,10 @@ break the schema, for the rules that run beside it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from medleaflet.content.load import Document, PathKey, format_path
 from medleaflet.content.model import Subsection, Text, TextList
-
-T = TypeVar("T")
 
 
 def value_at(data: Any, path: PathKey) -> Any:
@@ -84,7 +81,3 @@ class TextReader:
         if self.value(path) is None:
             return None
         return Subsection(self.text((*path, "title")), self.text((*path, "text")))
-
-    def build(self, cls: Callable[..., T], path: PathKey, **fields: Callable[[PathKey], Any]) -> T:
-        """``cls(**{name: reader(path + (name,))})`` for each field reader given."""
-        return cls(**{name: reader((*path, name)) for name, reader in fields.items()})

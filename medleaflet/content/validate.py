@@ -19,9 +19,9 @@ from typing import Any
 from medleaflet.content import model
 from medleaflet.content.clinic import COUNTRIES
 from medleaflet.content.load import Document, PathKey, load_yaml
-from medleaflet.content.schema import check, merge_problems
+from medleaflet.content.schema import require_valid
 from medleaflet.content.texts import TextReader, list_at, mapping_at, value_at
-from medleaflet.errors import Problem, ValidationError
+from medleaflet.errors import Problem
 from medleaflet.sections import SECTIONS
 
 
@@ -36,9 +36,7 @@ def validate_leaflet(document: Document, expected_id: str | None = None) -> mode
     ``expected_id`` is the id implied by the file name; the ``id`` field must
     match it so that output names and message contexts stay predictable.
     """
-    problems = merge_problems(check(document, "leaflet"), _rules(document, expected_id))
-    if problems:
-        raise ValidationError(problems)
+    require_valid(document, "leaflet", _rules(document, expected_id))
     return _build(TextReader(document))
 
 

@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from medleaflet.content.fonts import load_fonts
 from medleaflet.content.model import Leaflet
 from medleaflet.content.templates import DEFAULT_TEMPLATE, load_template
 from medleaflet.errors import IncompleteTranslationError, Problem, SourceLocation, UsageError
@@ -25,7 +26,6 @@ from medleaflet.i18n.language_check import LanguageCheck, Messages, check_langua
 from medleaflet.i18n.locales import SOURCE_LOCALE
 from medleaflet.i18n.review import SignOffRecord, load_record, sign
 from medleaflet.i18n.status import StatusRow, translation_status
-from medleaflet.layout.fonts import load_fonts
 from medleaflet.project import Project
 from textengine.itemise import FontStack
 

@@ -85,11 +85,6 @@ class LocalisedLeaflet:
         return self.language.direction
 
     @property
-    def script(self) -> str:
-        """The language's usual script (ISO 15924, e.g. ``Deva``)."""
-        return self.language.script
-
-    @property
     def language_name(self) -> str:
         """The language's name in its own language, capitalised, e.g. ``Français``."""
         name = self.language.own_name

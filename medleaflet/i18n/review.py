@@ -42,10 +42,10 @@ from babel.messages.catalog import Message
 from medleaflet.content.load import Document, display_name, load_yaml
 from medleaflet.errors import InputError, Problem, ValidationError
 from medleaflet.i18n.catalogues import Catalogue
-from medleaflet.i18n.qa.characters import disallowed
 from medleaflet.i18n.qa.checks import usable
 from medleaflet.i18n.sources import SourceMessage
 from medleaflet.write import write_atomic
+from textengine.characters import disallowed
 
 RECORD_SUFFIX = ".review.yaml"
 _DIGEST = re.compile(r"^[0-9a-f]{64}$")

@@ -11,8 +11,7 @@
   :mod:`~medleaflet.layout.markup`;
 - :mod:`~medleaflet.layout.title`: the title block and end matter;
 - :mod:`~medleaflet.layout.furniture` and :mod:`~medleaflet.layout.review_statement`:
-  header, footer and the review small print;
-- :mod:`~medleaflet.layout.fonts`: the template's fonts, errors located.
+  header, footer and the review small print.
 
 The text itself is set by :mod:`textengine` (fonts per script, bidi, shaping,
 line breaking); this package decides what goes where on the page.

@@ -3,9 +3,9 @@
 It holds everything render needs and nothing it must ask back for: the page
 size and margins, the body font (the canvas's initial font), the page
 furniture (header and footer for page X of Y, and the bottom margin they
-need), the PDF metadata, and the leaflet's :class:`Block` values -- each
-block's flowables, its structure tree (:mod:`medleaflet.layout.structure`)
-and the bookmark it opens, if any.
+need), the PDF metadata (:class:`DocumentInfo`), and the leaflet's
+:class:`Block` values -- each block's flowables, its structure tree
+(:mod:`medleaflet.layout.structure`) and the bookmark it opens, if any.
 
 ReportLab consumes flowables while it lays them out, and render lays the
 story out twice (to learn the page count), so :meth:`LaidOutLeaflet.blocks`
@@ -14,6 +14,7 @@ makes fresh blocks on every call.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
@@ -22,7 +23,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from medleaflet.layout.structure import Node, Role
-from medleaflet.render.metadata import DocumentInfo
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,19 @@ class Block:
     structure: Node
     outline: Outline | None = None
     anchor: Flowable | None = None
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What the PDF says about itself: its title, subject, author, keywords and
+    language (BCP 47), and the date that becomes CreationDate and ModDate (midnight UTC)."""
+
+    title: str
+    subject: str
+    author: str
+    keywords: tuple[str, ...]
+    lang: str
+    date: dt.date
 
 
 @dataclass(frozen=True)

@@ -21,14 +21,13 @@ from medleaflet.content.model import Leaflet
 from medleaflet.content.templates import Template
 from medleaflet.i18n import ui
 from medleaflet.i18n.localise import LocalisedLeaflet
-from medleaflet.layout.document import Block, BodyFont, LaidOutLeaflet, Outline
+from medleaflet.layout.document import Block, BodyFont, DocumentInfo, LaidOutLeaflet, Outline
 from medleaflet.layout.furniture import PageFurniture
 from medleaflet.layout.structure import Node, Role
 from medleaflet.layout.styles import palette, stylesheet
 from medleaflet.layout.text import LeafletText
 from medleaflet.layout.title import end_matter, title_block
 from medleaflet.layout.widgets import Kit
-from medleaflet.render.metadata import DocumentInfo
 from medleaflet.sections import SECTIONS
 from textengine.itemise import FontStack
 

@@ -1,10 +1,10 @@
-"""Text lookup for the layout: every string in the output language, checked before it is set.
+"""Text lookup for the layout: every string in the output language, ready to be set.
 
 :class:`LeafletText` takes a leaflet, its localiser and the font stack, and
 returns plain strings: :meth:`~LeafletText.t` for the leaflet's own text
-(numbers bound to their units, every character covered by a font, or an
-error at the string's source line) and :meth:`~LeafletText.u` for the
-layout's messages (values isolated left to right on a right-to-left page).
+(numbers bound to their units) and :meth:`~LeafletText.u` for the layout's
+messages (values isolated left to right on a right-to-left page). The glyph
+coverage of both is checked before layout (:mod:`medleaflet.i18n.coverage`).
 :meth:`~LeafletText.markup` and :meth:`~LeafletText.width` give a string as
 escaped Paragraph markup in the fonts of its scripts, and its width on one line.
 """
@@ -15,11 +15,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from medleaflet.content.model import Leaflet, Text
-from medleaflet.errors import InputError
 from medleaflet.i18n import ui
 from medleaflet.i18n.localise import LocalisedLeaflet
 from medleaflet.layout.markup import bind_units, escape
-from textengine.errors import UncoveredTextError
 from textengine.itemise import FontStack
 from textengine.scripts import RTL_SCRIPTS
 
@@ -34,15 +32,12 @@ class LeafletText:
         self.rtl = localiser.direction == "rtl"
 
     def t(self, text: Text) -> str:
-        """A leaflet string in the output language, checked for glyph coverage."""
-        value = bind_units(self.loc.text(text, self.leaflet.id))
-        try:
-            self.fonts.runs(value)
-        except UncoveredTextError as exc:
-            context = f"{self.leaflet.id}:{text.key}"
-            where = self.loc.where(context, text.value) or text.location
-            raise InputError(f"{context}: {exc}", where) from None
-        return value
+        """A leaflet string in the output language, each number bound to its unit.
+
+        Its glyph coverage was checked before layout, with every other string
+        of the leaflet (:func:`medleaflet.i18n.coverage.require_coverage`).
+        """
+        return bind_units(self.loc.text(text, self.leaflet.id))
 
     def u(self, item: ui.UIText, **params: str) -> str:
         """A layout string in the output language.

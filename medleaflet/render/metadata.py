@@ -1,31 +1,20 @@
 """PDF metadata: the document information dictionary and its reproducible date.
 
-:class:`DocumentInfo` is what the layout stage says about a leaflet (title,
-subject, keywords, language, revision date). :func:`document_options` turns
-it into the keyword arguments of ReportLab's document template, and
-:func:`pdf_date_formatter` into the formatter that makes CreationDate and
-ModDate the revision date at midnight UTC.
+It takes the :class:`~medleaflet.layout.document.DocumentInfo` the layout
+stage gives with a leaflet (title, subject, keywords, language, revision
+date). :func:`document_options` turns it into the keyword arguments of
+ReportLab's document template, and :func:`pdf_date_formatter` turns its date
+into the formatter that makes CreationDate and ModDate the revision date at
+midnight UTC.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from medleaflet import __version__
-
-
-@dataclass(frozen=True)
-class DocumentInfo:
-    """PDF metadata. ``date`` becomes CreationDate and ModDate (midnight UTC)."""
-
-    title: str
-    subject: str
-    author: str
-    keywords: tuple[str, ...]
-    lang: str
-    date: dt.date
+from medleaflet.layout.document import DocumentInfo
 
 
 def document_options(info: DocumentInfo) -> dict[str, object]:

@@ -7,11 +7,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable
 
-from medleaflet.content.load import PathKey
-from medleaflet.content.model import TextList
-from medleaflet.content.texts import TextReader
-from medleaflet.i18n.ui import N_
-from medleaflet.sections.registry import TEXT_MAP, Section, fields
+from medleaflet.sections.registry import N_, Section, TextList
 
 if TYPE_CHECKING:
     from medleaflet.layout.widgets import Kit
@@ -27,11 +23,6 @@ class Alcohol:
     paragraphs: TextList
 
 
-def build(read: TextReader, path: PathKey) -> Alcohol:
-    """The section's model from the schema-valid data at ``path``."""
-    return read.build(Alcohol, path, paragraphs=read.text_map)
-
-
 def render(kit: Kit, section: Alcohol) -> list[Flowable]:
     """The paragraphs in a red box under the layout's alcohol title."""
     return [
@@ -45,11 +36,4 @@ def render(kit: Kit, section: Alcohol) -> list[Flowable]:
     ]
 
 
-SECTION = Section(
-    key="alcohol",
-    heading=HEADING,
-    schema=fields({"paragraphs": TEXT_MAP}),
-    model=Alcohol,
-    build=build,
-    render=render,
-)
+SECTION = Section.of("alcohol", HEADING, Alcohol, render)

@@ -7,11 +7,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable
 
-from medleaflet.content.load import PathKey
-from medleaflet.content.model import Text, TextList
-from medleaflet.content.texts import TextReader
-from medleaflet.i18n.ui import N_
-from medleaflet.sections.registry import BULLET, TEXT, TEXT_MAP, Section, fields
+from medleaflet.sections.registry import BULLET, N_, Section, Text, TextList
 
 if TYPE_CHECKING:
     from medleaflet.layout.widgets import Kit
@@ -26,22 +22,9 @@ class BeforeYouTake:
     conditions: TextList
 
 
-def build(read: TextReader, path: PathKey) -> BeforeYouTake:
-    """The section's model from the schema-valid data at ``path``."""
-    return read.build(BeforeYouTake, path, intro=read.text, conditions=read.text_map)
-
-
 def render(kit: Kit, section: BeforeYouTake) -> list[Flowable]:
     """An introduction and the conditions to mention, as a list."""
     return [kit.intro(section.intro), *kit.bullets(section.conditions)]
 
 
-SECTION = Section(
-    key="before_you_take",
-    heading=HEADING,
-    schema=fields({"intro": TEXT, "conditions": TEXT_MAP}),
-    model=BeforeYouTake,
-    build=build,
-    render=render,
-    notes=((r"^conditions\.", BULLET),),
-)
+SECTION = Section.of("before_you_take", HEADING, BeforeYouTake, render, notes=((r"^conditions\.", BULLET),))

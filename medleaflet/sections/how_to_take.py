@@ -7,11 +7,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable
 
-from medleaflet.content.load import PathKey
-from medleaflet.content.model import Subsection, Text, TextList
-from medleaflet.content.texts import TextReader
-from medleaflet.i18n.ui import N_
-from medleaflet.sections.registry import BULLET, SUBSECTION, TEXT, TEXT_MAP, Section, fields
+from medleaflet.sections.registry import BULLET, N_, Section, Subsection, Text, TextList
 
 if TYPE_CHECKING:
     from medleaflet.layout.widgets import Kit
@@ -37,22 +33,6 @@ class HowToTake:
     do_not_stop: DoNotStop
 
 
-def build(read: TextReader, path: PathKey) -> HowToTake:
-    """The section's model from the schema-valid data at ``path``."""
-    return HowToTake(
-        instructions=read.text_map((*path, "instructions")),
-        missed_dose=read.text((*path, "missed_dose")),
-        do_not_stop=read.build(
-            DoNotStop,
-            (*path, "do_not_stop"),
-            title=read.text,
-            text=read.text,
-            signs=read.text_map,
-            pump=read.subsection,
-        ),
-    )
-
-
 def render(kit: Kit, section: HowToTake) -> list[Flowable]:
     """The instructions as a list, a red box on stopping, then what to do about a missed dose."""
     story: list[Flowable] = kit.bullets(section.instructions)
@@ -73,19 +53,11 @@ def render(kit: Kit, section: HowToTake) -> list[Flowable]:
     return story
 
 
-SECTION = Section(
-    key="how_to_take",
-    heading=HEADING,
-    schema=fields(
-        {
-            "instructions": TEXT_MAP,
-            "missed_dose": TEXT,
-            "do_not_stop": fields({"title": TEXT, "text": TEXT, "signs": TEXT_MAP}, {"pump": SUBSECTION}),
-        }
-    ),
-    model=HowToTake,
-    build=build,
-    render=render,
+SECTION = Section.of(
+    "how_to_take",
+    HEADING,
+    HowToTake,
+    render,
     notes=(
         (r"^(instructions|do_not_stop\.signs)\.", BULLET),
         (r"^do_not_stop\.pump\.title$", "Sub-heading of a paragraph for people who get the medicine from a pump."),

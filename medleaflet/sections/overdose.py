@@ -7,11 +7,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable
 
-from medleaflet.content.load import PathKey
-from medleaflet.content.model import Text, TextList
-from medleaflet.content.texts import TextReader
-from medleaflet.i18n.ui import N_
-from medleaflet.sections.registry import BULLET, TEXT, TEXT_MAP, Section, fields
+from medleaflet.sections.registry import BULLET, N_, Section, Text, TextList
 
 if TYPE_CHECKING:
     from medleaflet.layout.widgets import Kit
@@ -25,11 +21,6 @@ class Overdose:
     intro: Text
     signs: TextList
     action: Text
-
-
-def build(read: TextReader, path: PathKey) -> Overdose:
-    """The section's model from the schema-valid data at ``path``."""
-    return read.build(Overdose, path, intro=read.text, signs=read.text_map, action=read.text)
 
 
 def render(kit: Kit, section: Overdose) -> list[Flowable]:
@@ -46,12 +37,4 @@ def render(kit: Kit, section: Overdose) -> list[Flowable]:
     ]
 
 
-SECTION = Section(
-    key="overdose",
-    heading=HEADING,
-    schema=fields({"intro": TEXT, "signs": TEXT_MAP, "action": TEXT}),
-    model=Overdose,
-    build=build,
-    render=render,
-    notes=((r"^signs\.", BULLET),),
-)
+SECTION = Section.of("overdose", HEADING, Overdose, render, notes=((r"^signs\.", BULLET),))

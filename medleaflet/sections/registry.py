@@ -12,6 +12,14 @@ file) and declares everything the pipeline needs to know about it:
 * ``render``: model -> flowables, with the layout's kit;
 * ``notes``: what each of its fields is, for translators.
 
+A section whose model is made of the field kinds of :mod:`medleaflet.sections.kinds`
+is declared with :meth:`Section.of`, which derives ``schema`` and ``build`` from the
+model's annotations; one that needs more (groups, severities, slug keys) gives both.
+
+This module also gives a section module all it imports from the package: the text
+types of the model (``Text``, ``TextList``, ``Subsection``), ``N_`` for its
+messages, and the schema fragments.
+
 The validate stage builds every registered section, the layout numbers them
 in the template's order and calls each renderer; neither knows any section
 by name.
@@ -26,12 +34,32 @@ from typing import TYPE_CHECKING, Any
 from reportlab.platypus import Flowable
 
 from medleaflet.content.load import Document, PathKey
+from medleaflet.content.model import Subsection, Text, TextList
 from medleaflet.content.texts import TextReader
 from medleaflet.errors import Problem
-from medleaflet.i18n.ui import UIText
+from medleaflet.i18n.ui import N_, UIText
+from medleaflet.sections.kinds import KEY, SUBSECTION, TEXT, TEXT_MAP, fields, model_builder, model_schema
 
 if TYPE_CHECKING:
     from medleaflet.layout.widgets import Kit
+
+__all__ = [
+    "BULLET",
+    "KEY",
+    "N_",
+    "SUBSECTION",
+    "TEXT",
+    "TEXT_MAP",
+    "Builder",
+    "Renderer",
+    "Rules",
+    "Section",
+    "Subsection",
+    "Text",
+    "TextList",
+    "fields",
+    "no_rules",
+]
 
 #: ``render(kit, section)``: the section's flowables, after its heading.
 Renderer = Callable[["Kit", Any], list[Flowable]]
@@ -40,28 +68,11 @@ Builder = Callable[[TextReader, PathKey], Any]
 #: ``rules(document, path)``: problems the schema cannot find in the data at ``path``. The data
 #: may break the schema too: a rule skips whatever is missing or of the wrong type.
 Rules = Callable[[Document, PathKey], list[Problem]]
-
-#: Schema fragments shared by sections: one paragraph of plain text, and a mapping of stable keys
-#: to paragraphs (``$defs`` of ``medleaflet/content/schemas/leaflet.schema.json``).
-TEXT: Mapping[str, Any] = {"$ref": "#/$defs/text"}
-TEXT_MAP: Mapping[str, Any] = {"$ref": "#/$defs/textmap"}
-#: A stable key of lower-case letters, digits and underscores.
-KEY: Mapping[str, Any] = {"$ref": "#/$defs/key"}
-#: An optional sub-heading and the paragraph under it (:class:`~medleaflet.content.model.Subsection`).
-SUBSECTION: Mapping[str, Any] = {"$ref": "#/$defs/subsection"}
+#: ``(pattern, note)``: a field's role for translators (see :attr:`Section.notes`).
+Notes = tuple[tuple[str, str], ...]
 
 #: The translator's note for one item of a bulleted list.
 BULLET = "One bullet point in a list."
-
-
-def fields(required: Mapping[str, Any], optional: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """The JSON schema of a mapping with exactly these fields: ``required`` ones and ``optional`` ones."""
-    return {
-        "type": "object",
-        "required": list(required),
-        "additionalProperties": False,
-        "properties": {**required, **(optional or {})},
-    }
 
 
 def no_rules(document: Document, path: PathKey) -> list[Problem]:
@@ -79,7 +90,15 @@ class Section:
     model: type
     build: Builder
     render: Renderer
-    #: ``(pattern, note)``: a field's role for translators; ``pattern`` is searched in the key
-    #: below the section (``groups.opioids.advice``). The first match wins, before generic notes.
-    notes: tuple[tuple[str, str], ...] = ()
+    #: ``pattern`` is searched in the key below the section (``groups.opioids.advice``);
+    #: the first match wins, before generic notes.
+    notes: Notes = ()
     rules: Rules = no_rules
+
+    @classmethod
+    def of(
+        cls, key: str, heading: UIText, model: type, render: Renderer, notes: Notes = (), rules: Rules = no_rules
+    ) -> Section:
+        """The section whose schema fragment and builder follow from ``model``'s field annotations
+        (:mod:`medleaflet.sections.kinds`); :class:`TypeError` if a field is of no kind."""
+        return cls(key, heading, model_schema(model), model, model_builder(model), render, notes, rules)

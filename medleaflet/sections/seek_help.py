@@ -10,12 +10,8 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
-from medleaflet.content.load import PathKey
-from medleaflet.content.model import Text, TextList
-from medleaflet.content.texts import TextReader
 from medleaflet.i18n import ui
-from medleaflet.i18n.ui import N_
-from medleaflet.sections.registry import BULLET, TEXT, TEXT_MAP, Section, fields
+from medleaflet.sections.registry import BULLET, N_, Section, Text, TextList
 
 if TYPE_CHECKING:
     from medleaflet.content.clinic import Clinic
@@ -44,11 +40,6 @@ class SeekHelp:
     emergency_intro: Text
     emergency: TextList
     clinic_intro: Text
-
-
-def build(read: TextReader, path: PathKey) -> SeekHelp:
-    """The section's model from the schema-valid data at ``path``."""
-    return read.build(SeekHelp, path, emergency_intro=read.text, emergency=read.text_map, clinic_intro=read.text)
 
 
 def render(kit: Kit, section: SeekHelp) -> list[Flowable]:
@@ -124,12 +115,4 @@ def write_in_lines(kit: Kit) -> Table:
     return table
 
 
-SECTION = Section(
-    key="seek_help",
-    heading=HEADING,
-    schema=fields({"emergency_intro": TEXT, "emergency": TEXT_MAP, "clinic_intro": TEXT}),
-    model=SeekHelp,
-    build=build,
-    render=render,
-    notes=((r"^emergency\.", BULLET),),
-)
+SECTION = Section.of("seek_help", HEADING, SeekHelp, render, notes=((r"^emergency\.", BULLET),))

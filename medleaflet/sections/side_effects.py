@@ -7,11 +7,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable
 
-from medleaflet.content.load import PathKey
-from medleaflet.content.model import Text, TextList
-from medleaflet.content.texts import TextReader
-from medleaflet.i18n.ui import N_
-from medleaflet.sections.registry import BULLET, TEXT, TEXT_MAP, Section, fields
+from medleaflet.sections.registry import BULLET, N_, Section, Text, TextList
 
 if TYPE_CHECKING:
     from medleaflet.layout.widgets import Kit
@@ -33,21 +29,6 @@ class SideEffects:
     emergency_note: Text | None
 
 
-def build(read: TextReader, path: PathKey) -> SideEffects:
-    """The section's model from the schema-valid data at ``path``."""
-    return read.build(
-        SideEffects,
-        path,
-        intro=read.text,
-        common=read.text_map,
-        common_advice=read.optional,
-        driving=read.optional,
-        serious_intro=read.text,
-        serious=read.text_map,
-        emergency_note=read.optional,
-    )
-
-
 def render(kit: Kit, section: SideEffects) -> list[Flowable]:
     """Common effects (in two columns when short), advice, then serious effects and any emergency note."""
     story: list[Flowable] = [kit.p(kit.t(section.intro)), kit.subheading(kit.u(COMMON_HEADING))]
@@ -63,15 +44,4 @@ def render(kit: Kit, section: SideEffects) -> list[Flowable]:
     return story
 
 
-SECTION = Section(
-    key="side_effects",
-    heading=HEADING,
-    schema=fields(
-        {"intro": TEXT, "common": TEXT_MAP, "serious_intro": TEXT, "serious": TEXT_MAP},
-        {"common_advice": TEXT, "driving": TEXT, "emergency_note": TEXT},
-    ),
-    model=SideEffects,
-    build=build,
-    render=render,
-    notes=((r"^(common|serious)\.", BULLET),),
-)
+SECTION = Section.of("side_effects", HEADING, SideEffects, render, notes=((r"^(common|serious)\.", BULLET),))

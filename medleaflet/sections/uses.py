@@ -7,11 +7,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable
 
-from medleaflet.content.load import PathKey
-from medleaflet.content.model import Subsection, Text, TextList
-from medleaflet.content.texts import TextReader
-from medleaflet.i18n.ui import N_
-from medleaflet.sections.registry import BULLET, SUBSECTION, TEXT, TEXT_MAP, Section, fields
+from medleaflet.sections.registry import BULLET, N_, Section, Subsection, Text, TextList
 
 if TYPE_CHECKING:
     from medleaflet.layout.widgets import Kit
@@ -29,13 +25,6 @@ class Uses:
     off_label: Subsection | None
 
 
-def build(read: TextReader, path: PathKey) -> Uses:
-    """The section's model from the schema-valid data at ``path``."""
-    return read.build(
-        Uses, path, intro=read.text, conditions=read.text_map, not_a_cure=read.text, off_label=read.subsection
-    )
-
-
 def render(kit: Kit, uses: Uses) -> list[Flowable]:
     """The conditions it treats as a list, that it is not a cure, and any off-label use."""
     story: list[Flowable] = [kit.intro(uses.intro), *kit.bullets(uses.conditions)]
@@ -45,16 +34,11 @@ def render(kit: Kit, uses: Uses) -> list[Flowable]:
     return story
 
 
-SECTION = Section(
-    key="uses",
-    heading=HEADING,
-    schema=fields(
-        {"intro": TEXT, "conditions": TEXT_MAP, "not_a_cure": TEXT},
-        {"off_label": SUBSECTION},
-    ),
-    model=Uses,
-    build=build,
-    render=render,
+SECTION = Section.of(
+    "uses",
+    HEADING,
+    Uses,
+    render,
     notes=(
         (r"^conditions\.", BULLET),
         (r"^off_label\.title$", "Sub-heading of a paragraph on a use the medicine is not officially approved for."),

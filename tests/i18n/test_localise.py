@@ -99,8 +99,8 @@ def test_language_facts_come_from_cldr(code: str) -> None:
 
 def test_every_uncovered_character_is_reported_at_once(translated_project: Callable[[str], Path]) -> None:
     """Two translations with characters no font draws: one error, a located problem per character."""
+    from medleaflet.content.fonts import load_fonts
     from medleaflet.content.templates import DEFAULT_TEMPLATE, load_template
-    from medleaflet.layout.fonts import load_fonts
 
     root = translated_project("fr")
     spoilt = {

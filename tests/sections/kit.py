@@ -9,12 +9,12 @@ from collections.abc import Iterable
 from reportlab.platypus import Flowable, Paragraph
 
 from medleaflet.content.clinic import Clinic
+from medleaflet.content.fonts import load_fonts
 from medleaflet.content.model import Leaflet
 from medleaflet.content.templates import DEFAULT_TEMPLATE, Template, load_template
 from medleaflet.content.validate import load_leaflet
 from medleaflet.i18n.locales import SOURCE_LOCALE
 from medleaflet.i18n.localise import LocalisedLeaflet, localise
-from medleaflet.layout.fonts import load_fonts
 from medleaflet.layout.leaflet import LeafletLayout
 from medleaflet.layout.widgets import Kit
 from medleaflet.project import Project

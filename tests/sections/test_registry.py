@@ -1,8 +1,8 @@
 """The section registry: a new section is one declaration, and the pipeline needs nothing else.
 
-The toy section below is declared in this file alone (schema fragment, model, builder, rule,
-heading, renderer, notes), registered for one test, and taken from a leaflet file through the
-schema, the model and the layout.
+The toy section below is declared in this file alone (model, rule, heading, renderer, notes; its
+schema fragment and builder follow from the model), registered for one test, and taken from a
+leaflet file through the schema, the model and the layout.
 """
 
 from __future__ import annotations
@@ -14,18 +14,16 @@ import pytest
 from reportlab.platypus import Flowable
 
 from medleaflet.content.load import Document, PathKey, parse_yaml
-from medleaflet.content.model import Text, TextList
 from medleaflet.content.schema import leaflet_schema
-from medleaflet.content.texts import TextReader, value_at
+from medleaflet.content.texts import value_at
 from medleaflet.content.validate import validate_leaflet
 from medleaflet.errors import Problem, ValidationError
 from medleaflet.i18n.extract import describe, section_of
 from medleaflet.i18n.locales import SOURCE_LOCALE
 from medleaflet.i18n.localise import ResolvedText, localise
-from medleaflet.i18n.ui import N_
 from medleaflet.layout.widgets import Kit
 from medleaflet.sections import SECTIONS
-from medleaflet.sections.registry import BULLET, TEXT, TEXT_MAP, Section, fields
+from medleaflet.sections.registry import BULLET, N_, TEXT, TEXT_MAP, Section, Text, TextList, fields
 from tests.conftest import DATA
 from tests.sections.kit import PROJECT, layout, printed_text, shipped_template
 
@@ -40,10 +38,6 @@ class Toy:
     tips: TextList
 
 
-def build_toy(read: TextReader, path: PathKey) -> Toy:
-    return read.build(Toy, path, note=read.text, tips=read.text_map)
-
-
 def toy_rules(document: Document, path: PathKey) -> list[Problem]:
     note = value_at(document.data, (*path, "note"))
     if isinstance(note, str) and note.isupper():
@@ -55,16 +49,7 @@ def render_toy(kit: Kit, toy: Toy) -> list[Flowable]:
     return [kit.p(kit.t(toy.note)), *kit.bullets(toy.tips)]
 
 
-TOY = Section(
-    key="toy",
-    heading=TOY_HEADING,
-    schema=fields({"note": TEXT, "tips": TEXT_MAP}),
-    model=Toy,
-    build=build_toy,
-    render=render_toy,
-    notes=((r"^tips\.", BULLET),),
-    rules=toy_rules,
-)
+TOY = Section.of("toy", TOY_HEADING, Toy, render_toy, notes=((r"^tips\.", BULLET),), rules=toy_rules)
 
 TOY_YAML = """  toy:
     note: {note}
@@ -91,6 +76,7 @@ def toy_document(note: str = "A toy note.", name: str = "minimal.yaml") -> Docum
 
 def test_a_registered_section_goes_from_schema_to_model_to_page(toy: Section) -> None:
     assert leaflet_schema()["properties"]["sections"]["properties"]["toy"] == toy.schema
+    assert toy.schema == fields({"note": TEXT, "tips": TEXT_MAP})
     leaflet = validate_leaflet(toy_document(), expected_id="minimal")
     model = leaflet.sections["toy"]
     assert isinstance(model, Toy) and leaflet.sections.toy is model

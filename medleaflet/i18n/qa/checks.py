@@ -32,10 +32,10 @@ from translate.storage.pypo import pounit
 
 from medleaflet.errors import Problem, SourceLocation
 from medleaflet.i18n.catalogues import Catalogue, claims_review
-from medleaflet.i18n.qa.characters import BadCharacter, disallowed, has_content
 from medleaflet.i18n.qa.doses import compare
 from medleaflet.i18n.qa.language import catalogue_script_problem, header_problem, message_script_problem
 from medleaflet.i18n.sources import SourceMessage
+from textengine.characters import BadCharacter, disallowed, has_content
 
 BLOCKING_FILTERS = ("pythonbraceformat", "xmltags")
 WARNING_FILTERS = ("doublewords", "doublespacing", "startwhitespace", "endwhitespace", "newlines")
@@ -205,7 +205,7 @@ def language_findings(catalogue: Catalogue, locale: Locale) -> list[Finding]:
 
 def character_findings(catalogue: Catalogue, message: Message, context: str) -> list[Finding]:
     """A blocking finding for each kind of disallowed character in ``message``'s translation
-    (bidi controls, invisible and control characters: see :mod:`.characters`)."""
+    (bidi controls, invisible and control characters: see :mod:`textengine.characters`)."""
     bad: dict[str, BadCharacter] = {}
     for form in message_strings(message):
         bad.update({item.char: item for item in disallowed(form or "")})

@@ -1,4 +1,4 @@
-"""medleaflet.i18n.qa.characters: no bidi control, invisible or control character gets through."""
+"""textengine.characters: no bidi control, invisible or control character gets through."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from medleaflet.i18n.qa.characters import disallowed, has_content
+from textengine.characters import disallowed, has_content
 
 #: Every code point in the refused general categories that is not a script's joiner or word break.
 REFUSED = [

@@ -1,4 +1,4 @@
-"""medleaflet.layout.fonts: the script engine's font errors, located in the project's files."""
+"""medleaflet.content.fonts: the script engine's font errors, located in the project's files."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from medleaflet.content.fonts import load_fonts
 from medleaflet.content.templates import DEFAULT_TEMPLATE, load_template
 from medleaflet.errors import InputError, SourceLocation
-from medleaflet.layout.fonts import load_fonts
 from medleaflet.project import Project
 from tests.conftest import ROOT
 from textengine.scripts import FAMILIES

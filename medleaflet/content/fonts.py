@@ -1,7 +1,8 @@
 """The fonts of a template, with the script engine's errors located in the project's files.
 
 :func:`load_fonts` takes a template and the project and gives the
-:class:`~textengine.itemise.FontStack` the layout sets text with.
+:class:`~textengine.itemise.FontStack` the layout sets text with (and the
+coverage checks of :mod:`medleaflet.i18n.coverage` check text against).
 :func:`input_error` turns any :class:`~textengine.errors.TextEngineError` into
 an :class:`~medleaflet.errors.InputError` with a :class:`~medleaflet.errors.SourceLocation`:
 the font file for a missing or damaged font, the template's ``font_family``

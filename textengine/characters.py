@@ -25,8 +25,8 @@ Allowed exceptions, only inside a word of a script that uses them:
 * ZERO WIDTH SPACE (U+200B) between two letters of a script written without
   spaces (Thai, Lao, Khmer, Myanmar, Tibetan), where it marks a word break.
 
-This module knows nothing about leaflets; it is shared by the catalogue
-checks and the YAML loader.
+This module knows nothing about leaflets: it is the engine's rule for what
+may be printed, which the YAML loader and the catalogue checks both apply.
 """
 
 from __future__ import annotations

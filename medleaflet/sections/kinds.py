@@ -1,0 +1,104 @@
+"""Field kinds: how a field of a section's model is written in a leaflet file and read from it.
+
+A section model is a frozen dataclass of located text. Each field's annotation
+names its kind (:data:`FIELD_KINDS`):
+
+=====================  ===========================================  ==============================
+annotation             in the leaflet file                          read with
+=====================  ===========================================  ==============================
+``Text``               one paragraph, required                      :meth:`TextReader.text`
+``Text | None``        one paragraph, optional                      :meth:`TextReader.optional`
+``TextList``           stable keys to paragraphs, required          :meth:`TextReader.text_map`
+``Subsection | None``  a ``{title, text}`` block, optional          :meth:`TextReader.subsection`
+another model          a mapping of that model's fields, required   that model's builder
+=====================  ===========================================  ==============================
+
+so :func:`model_schema` and :func:`model_builder` derive a simple section's
+schema fragment and builder from its model alone. A field of any other kind
+(a severity, a list keyed by slugs) needs the section's own schema and builder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, is_dataclass
+from dataclasses import fields as dataclass_fields
+from typing import Any, TypeVar, get_type_hints
+
+from medleaflet.content.load import PathKey
+from medleaflet.content.model import Subsection, Text, TextList
+from medleaflet.content.texts import TextReader
+
+T = TypeVar("T")
+
+#: Schema fragments shared by sections: one paragraph of plain text, and a mapping of stable keys
+#: to paragraphs (``$defs`` of ``medleaflet/content/schemas/leaflet.schema.json``).
+TEXT: Mapping[str, Any] = {"$ref": "#/$defs/text"}
+TEXT_MAP: Mapping[str, Any] = {"$ref": "#/$defs/textmap"}
+#: A stable key of lower-case letters, digits and underscores.
+KEY: Mapping[str, Any] = {"$ref": "#/$defs/key"}
+#: An optional sub-heading and the paragraph under it (:class:`~medleaflet.content.model.Subsection`).
+SUBSECTION: Mapping[str, Any] = {"$ref": "#/$defs/subsection"}
+
+
+def fields(required: Mapping[str, Any], optional: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The JSON schema of a mapping with exactly these fields: ``required`` ones and ``optional`` ones."""
+    return {
+        "type": "object",
+        "required": list(required),
+        "additionalProperties": False,
+        "properties": {**required, **(optional or {})},
+    }
+
+
+@dataclass(frozen=True)
+class FieldKind:
+    """One kind of model field: its schema fragment, whether the file must have it, and its reader."""
+
+    schema: Mapping[str, Any]
+    required: bool
+    #: ``read(reader, path)``: the field's value from the schema-valid data at ``path``.
+    read: Callable[[TextReader, PathKey], Any]
+
+
+#: The kind of each field annotation a section model may use, besides another model.
+FIELD_KINDS: Mapping[object, FieldKind] = {
+    Text: FieldKind(TEXT, True, TextReader.text),
+    Text | None: FieldKind(TEXT, False, TextReader.optional),
+    TextList: FieldKind(TEXT_MAP, True, TextReader.text_map),
+    Subsection | None: FieldKind(SUBSECTION, False, TextReader.subsection),
+}
+
+
+def field_kinds(model: type) -> dict[str, FieldKind]:
+    """Each field of the dataclass ``model``, in order, and its kind; :class:`TypeError` names a
+    field whose annotation is no kind (that section declares its own schema and builder)."""
+    hints = get_type_hints(model)
+    return {field.name: _kind(model, field.name, hints[field.name]) for field in dataclass_fields(model)}
+
+
+def _kind(model: type, name: str, hint: Any) -> FieldKind:
+    if hint in FIELD_KINDS:
+        return FIELD_KINDS[hint]
+    if is_dataclass(hint) and isinstance(hint, type):
+        return FieldKind(model_schema(hint), True, model_builder(hint))
+    raise TypeError(f"{model.__name__}.{name}: {hint} is not a field kind; declare the section's schema and build")
+
+
+def model_schema(model: type) -> dict[str, Any]:
+    """The JSON schema of a mapping with ``model``'s fields (required ones first, as :func:`fields`)."""
+    kinds = field_kinds(model)
+    return fields(
+        {name: kind.schema for name, kind in kinds.items() if kind.required},
+        {name: kind.schema for name, kind in kinds.items() if not kind.required},
+    )
+
+
+def model_builder(model: type[T]) -> Callable[[TextReader, PathKey], T]:
+    """``build(reader, path)``: ``model`` with each field read from the schema-valid data at ``path``."""
+    kinds = field_kinds(model)
+
+    def build(read: TextReader, path: PathKey) -> T:
+        return model(**{name: kind.read(read, (*path, name)) for name, kind in kinds.items()})
+
+    return build
