@@ -22,8 +22,9 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO, TypeAlias
+from typing import TextIO
 
 from medleaflet import __version__
 from medleaflet.batch import MANIFEST, build_all
@@ -51,27 +52,28 @@ class _Parser(argparse.ArgumentParser):
 
 #: ``handler(project, args, out)``: runs one command and returns its exit code.
 Handler = Callable[[Project, argparse.Namespace, TextIO], int]
-#: What ``add_subparsers`` returns: adds one sub-command's parser.
-Commands: TypeAlias = "argparse._SubParsersAction[_Parser]"
+#: ``options(parser)``: adds one command's arguments and options to its parser.
+Options = Callable[[argparse.ArgumentParser], None]
 
 
-def _add_command(
-    commands: Commands, name: str, handler: Handler, help: str, description: str
-) -> argparse.ArgumentParser:
-    """The parser of the sub-command ``name``, which runs ``handler``; ``help`` is its line in the
-    command list, ``description`` the text of its own ``--help``."""
-    parser = commands.add_parser(name, help=help, description=description)
-    parser.set_defaults(handler=handler)
-    return parser
+def _no_options(parser: argparse.ArgumentParser) -> None:
+    """The options of a command that has none of its own."""
 
 
-def _add_languages_option(parser: argparse.ArgumentParser, help: str) -> None:
-    """``--lang LOCALE``, repeatable, into ``args.langs``."""
-    parser.add_argument("--lang", metavar="LOCALE", action="append", dest="langs", help=help)
+@dataclass(frozen=True)
+class Command:
+    """One sub-command: its name, the handler that runs it, its line in the command list
+    (``help``), the text of its own ``--help`` (``description``), and what adds its options."""
+
+    name: str
+    handler: Handler
+    help: str
+    description: str
+    options: Options = _no_options
 
 
 def make_parser() -> argparse.ArgumentParser:
-    """The argument parser for every command."""
+    """The argument parser for every command of :data:`COMMANDS`."""
     parser = _Parser(
         prog="generate.py",
         description="Generate patient medication leaflets as print-ready PDFs, in many languages.",
@@ -85,84 +87,22 @@ def make_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
-    _add_build_command(commands)
-    _add_command(
-        commands,
-        "list",
-        _cmd_list,
-        help="list leaflets, languages and templates",
-        description="List the leaflets, languages and templates this project has.",
-    )
-    _add_command(
-        commands,
-        "extract",
-        _cmd_extract,
-        help="write translations/leaflets.pot from the leaflets and the layout",
-        description="Extract every translatable message of the leaflets and of the layout (the installed package's "
-        "N_() messages) into translations/leaflets.pot, as pybabel extract -F babel.cfg does in a checkout.",
-    )
-    update = _add_command(
-        commands,
-        "update",
-        _cmd_update,
-        help="merge translations/leaflets.pot into the catalogues",
-        description="Merge the template into every catalogue, or one (pybabel update). Changed source "
-        "texts become fuzzy and are never printed until a translator confirms them.",
-    )
-    update.add_argument("--lang", metavar="LOCALE", help="only this language")
-    init = _add_command(
-        commands,
-        "init",
-        _cmd_init,
-        help="start a catalogue for a new language",
-        description="Create translations/LOCALE/LC_MESSAGES/leaflets.po from the template (pybabel init), "
-        "marked as not reviewed by a medical translator.",
-    )
-    init.add_argument("locale", metavar="LOCALE", help="language code, e.g. fr, pt_BR, zh")
-    status = _add_command(
-        commands,
-        "status",
-        _cmd_status,
-        help="show translation progress and review status",
-        description="Per language and leaflet: messages translated, fuzzy (stale) and missing, and whether a "
-        "qualified medical translator has reviewed the language.",
-    )
-    _add_languages_option(status, "only these languages")
-    status.add_argument("--format", choices=("table", "json"), default="table", help="output format")
-    check = _add_command(
-        commands,
-        "check",
-        _cmd_check,
-        help="check leaflets and translations; non-zero exit on a blocking problem",
-        description="Validate every leaflet, then check every catalogue (or one) against the English: "
-        "missing, fuzzy or stale messages, numbers and units, placeholders, markup, protected names, and "
-        "characters no configured font can draw. "
-        "Each finding prints as FILE:LINE: MSGCTXT: PROBLEM. Exit code 1 if any is blocking.",
-    )
-    _add_languages_option(check, "only these languages")
-    check.add_argument(
-        "--unsigned",
-        action="store_true",
-        help="also list every message no medical reviewer has signed off as it reads now (not blocking)",
-    )
-    _add_signoff_command(commands)
+    for command in COMMANDS:
+        sub = commands.add_parser(command.name, help=command.help, description=command.description)
+        sub.set_defaults(handler=command.handler)
+        command.options(sub)
     return parser
 
 
-def _add_build_command(commands: Commands) -> None:
-    """``build``: its options."""
-    build = _add_command(
-        commands,
-        "build",
-        _cmd_build,
-        help="write leaflet PDFs",
-        description=(
-            "Write DIR/{leaflet}.{locale}.pdf for each leaflet and language "
-            "(DIR/{leaflet}.{locale}.{template}.pdf for a template other than 'standard')."
-        ),
-    )
+def _languages_option(parser: argparse.ArgumentParser, help: str) -> None:
+    """``--lang LOCALE``, repeatable, into ``args.langs``."""
+    parser.add_argument("--lang", metavar="LOCALE", action="append", dest="langs", help=help)
+
+
+def _build_options(build: argparse.ArgumentParser) -> None:
+    """``build``: which leaflets, languages and template, where to, and how."""
     build.add_argument("leaflets", nargs="*", metavar="LEAFLET", help="leaflet ids (default: every leaflet)")
-    _add_languages_option(build, "language to build; repeatable (default: en)")
+    _languages_option(build, "language to build; repeatable (default: en)")
     build.add_argument(
         "--template", default=DEFAULT_TEMPLATE, metavar="NAME", help="layout template (default: %(default)s)"
     )
@@ -200,18 +140,34 @@ def _add_build_command(commands: Commands) -> None:
     )
 
 
-def _add_signoff_command(commands: Commands) -> None:
-    """``signoff``: its options."""
-    signoff = _add_command(
-        commands,
-        "signoff",
-        _cmd_signoff,
-        help="record a medical reviewer's sign-off of a translation",
-        description="Record that a qualified medical reviewer has checked the translation of LOCALE: every "
-        "message that is translated and passes QA is signed as it reads now, in "
-        "translations/LOCALE/LC_MESSAGES/leaflets.review.yaml. Leaflets print 'reviewed' only when every "
-        "message they use is signed; any later change to a message unsigns it.",
+def _update_options(update: argparse.ArgumentParser) -> None:
+    """``update``: one catalogue only."""
+    update.add_argument("--lang", metavar="LOCALE", help="only this language")
+
+
+def _init_options(init: argparse.ArgumentParser) -> None:
+    """``init``: the new language."""
+    init.add_argument("locale", metavar="LOCALE", help="language code, e.g. fr, pt_BR, zh")
+
+
+def _status_options(status: argparse.ArgumentParser) -> None:
+    """``status``: which languages, and how to print them."""
+    _languages_option(status, "only these languages")
+    status.add_argument("--format", choices=("table", "json"), default="table", help="output format")
+
+
+def _check_options(check: argparse.ArgumentParser) -> None:
+    """``check``: which languages, and whether to list unsigned messages."""
+    _languages_option(check, "only these languages")
+    check.add_argument(
+        "--unsigned",
+        action="store_true",
+        help="also list every message no medical reviewer has signed off as it reads now (not blocking)",
     )
+
+
+def _signoff_options(signoff: argparse.ArgumentParser) -> None:
+    """``signoff``: the language, the reviewer, the day and the message groups."""
     signoff.add_argument("--lang", metavar="LOCALE", required=True, help="the language reviewed")
     signoff.add_argument("--by", required=True, metavar="NAME", help="the reviewer's name and qualification")
     signoff.add_argument("--date", metavar="YYYY-MM-DD", help="the day of the review (default: today)")
@@ -409,6 +365,76 @@ def _cmd_signoff(project: Project, args: argparse.Namespace, out: TextIO) -> int
     return EXIT_OK
 
 
+#: Every sub-command, in the order ``--help`` lists them.
+COMMANDS: tuple[Command, ...] = (
+    Command(
+        "build",
+        _cmd_build,
+        "write leaflet PDFs",
+        "Write DIR/{leaflet}.{locale}.pdf for each leaflet and language "
+        "(DIR/{leaflet}.{locale}.{template}.pdf for a template other than 'standard').",
+        _build_options,
+    ),
+    Command(
+        "list",
+        _cmd_list,
+        "list leaflets, languages and templates",
+        "List the leaflets, languages and templates this project has.",
+    ),
+    Command(
+        "extract",
+        _cmd_extract,
+        "write translations/leaflets.pot from the leaflets and the layout",
+        "Extract every translatable message of the leaflets and of the layout (the installed package's "
+        "N_() messages) into translations/leaflets.pot, as pybabel extract -F babel.cfg does in a checkout.",
+    ),
+    Command(
+        "update",
+        _cmd_update,
+        "merge translations/leaflets.pot into the catalogues",
+        "Merge the template into every catalogue, or one (pybabel update). Changed source "
+        "texts become fuzzy and are never printed until a translator confirms them.",
+        _update_options,
+    ),
+    Command(
+        "init",
+        _cmd_init,
+        "start a catalogue for a new language",
+        "Create translations/LOCALE/LC_MESSAGES/leaflets.po from the template (pybabel init), "
+        "marked as not reviewed by a medical translator.",
+        _init_options,
+    ),
+    Command(
+        "status",
+        _cmd_status,
+        "show translation progress and review status",
+        "Per language and leaflet: messages translated, fuzzy (stale) and missing, and whether a "
+        "qualified medical translator has reviewed the language.",
+        _status_options,
+    ),
+    Command(
+        "check",
+        _cmd_check,
+        "check leaflets and translations; non-zero exit on a blocking problem",
+        "Validate every leaflet, then check every catalogue (or one) against the English: "
+        "missing, fuzzy or stale messages, numbers and units, placeholders, markup, protected names, and "
+        "characters no configured font can draw. "
+        "Each finding prints as FILE:LINE: MSGCTXT: PROBLEM. Exit code 1 if any is blocking.",
+        _check_options,
+    ),
+    Command(
+        "signoff",
+        _cmd_signoff,
+        "record a medical reviewer's sign-off of a translation",
+        "Record that a qualified medical reviewer has checked the translation of LOCALE: every "
+        "message that is translated and passes QA is signed as it reads now, in "
+        "translations/LOCALE/LC_MESSAGES/leaflets.review.yaml. Leaflets print 'reviewed' only when every "
+        "message they use is signed; any later change to a message unsigns it.",
+        _signoff_options,
+    ),
+)
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); returns the exit code."""
     out = out or sys.stdout
@@ -419,7 +445,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
             args = parser.parse_args(argv)
         except SystemExit as exc:  # --help and --version
             return int(exc.code or 0)
-        project = Project((args.root or default_root()).resolve())
+        project = Project.open(args.root or default_root())
         return int(args.handler(project, args, out))
     except MedleafletError as exc:
         for line in exc.lines():

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from medleaflet.content import clinic as clinic_profile
 from medleaflet.content.clinic import Clinic
 from medleaflet.content.fonts import input_error, load_fonts
 from medleaflet.content.templates import DEFAULT_TEMPLATE, load_template
@@ -29,6 +30,7 @@ from medleaflet.project import Project
 from medleaflet.render.pdf import RenderedPdf, render_pdf
 from medleaflet.write import write_atomic
 from textengine.errors import TextEngineError
+from textengine.shaping import forget_private_glyphs
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,10 @@ def lay_out_leaflet(project: Project, leaflet_id: str, locale: str, options: Bui
     paper = options.paper or (options.clinic.paper if options.clinic else template.paper)
     template = replace(template, paper=paper)
     fonts = load_fonts(template, project)
+    # Each document numbers its unmapped glyphs afresh: its bytes depend on its inputs only.
+    forget_private_glyphs(face for family in fonts.families for face in (family.regular, family.bold, family.italic))
+    if options.clinic is not None:
+        clinic_profile.require_coverage(options.clinic, fonts)
     localised = localise(project, leaflet, locale, options.allow_fallback)
     require_coverage(localised, fonts)
     try:

@@ -1,9 +1,11 @@
 """Where a project's inputs live, and the names a user may ask for.
 
 A project root holds ``leaflets/``, ``templates/``, ``translations/`` and
-``fonts/``. :class:`Project` lists what is there and turns user-supplied
-names into paths, refusing anything that is not a known, well-formed name
-(so ``../../etc/passwd`` never becomes a path).
+``fonts/``. :meth:`Project.open` refuses a root that is not one (a mistyped
+``--root`` must not look like a project with nothing in it). :class:`Project`
+lists what is there and turns user-supplied names into paths, refusing
+anything that is not a known, well-formed name (so ``../../etc/passwd``
+never becomes a path).
 """
 
 from __future__ import annotations
@@ -29,6 +31,23 @@ class Project:
     """The input folders of one project."""
 
     root: Path
+
+    @classmethod
+    def open(cls, root: Path) -> Project:
+        """The project at ``root`` (resolved), which must be a folder holding ``leaflets/``.
+
+        Every command needs the leaflets, even those that create other files
+        (``init``, ``extract``). Raises :class:`UsageError` naming ``root`` as given.
+        """
+        if not root.exists():
+            reason = "no such folder"
+        elif not root.is_dir():
+            reason = "not a folder"
+        elif not (root / "leaflets").is_dir():
+            reason = "no leaflets/ folder"
+        else:
+            return cls(root.resolve())
+        raise UsageError(f"{root}: not a medleaflet project ({reason})")
 
     @property
     def leaflets_dir(self) -> Path:

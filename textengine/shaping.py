@@ -10,12 +10,16 @@ other glyph.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import uharfbuzz
 from reportlab.pdfbase import pdfmetrics, ttfonts
 
 from textengine.scripts import NEUTRAL_SCRIPTS
+
+#: Where ReportLab starts numbering unmapped glyphs (the Private Use Area).
+_FIRST_PRIVATE_CODE = 0xE000
 
 
 @dataclass(frozen=True)
@@ -78,3 +82,32 @@ def shape_run(text: str, font_name: str, font_size: float, rtl: bool, script: st
         )
     glyphs = ttfonts.ShapedStr("".join(chars), shapeData=data)
     return ShapedRun(text, font_name, font_size, rtl, glyphs, advance_total * font_size / 1000)
+
+
+def forget_private_glyphs(font_names: Iterable[str]) -> None:
+    """Undo the private-use codes given to unmapped glyphs (ligatures, contextual forms)
+    in these ReportLab fonts, so the next document numbers them afresh.
+
+    ReportLab hands out those codes per font object, in the order glyphs are first
+    shaped in the process, and keeps them: without this, a PDF would depend on what
+    the process built before it (a batch worker, a test run, a web server), not only
+    on its inputs. Call it before laying out each document. ReportLab has no public
+    way to do this, so it resets the two private attributes its ``hbAddPrivate``
+    keeps, and removes the codes it added to the face's tables.
+    """
+    for name in font_names:
+        font = pdfmetrics.getFont(name)
+        codes: dict[str, int] | None = getattr(font, "_TTFont__hbUnis", None)
+        if not codes:
+            continue
+        face = font.face
+        for code in codes.values():
+            gid = face.charToGlyph.pop(code, None)
+            face.charWidths.pop(code, None)
+            chars = face.glyphToChar.get(gid, [])
+            if code in chars:
+                chars.remove(code)
+                if not chars:
+                    del face.glyphToChar[gid]
+        codes.clear()
+        font._TTFont__hbPrivate = _FIRST_PRIVATE_CODE

@@ -2,7 +2,9 @@
 
 :func:`load_clinic` reads a clinic profile (YAML: ``name``, ``phone``,
 ``address``, ``country``, optional ``website`` and ``logo``) into a validated
-:class:`Clinic`, reporting every problem with ``file:line``.
+:class:`Clinic`, reporting every problem with ``file:line``;
+:func:`require_coverage` refuses a profile whose text the template's fonts
+cannot draw, at the line of each field.
 :func:`emergency_numbers` gives the numbers to print for the clinic's
 *country* -- never the patient's language: an Arabic leaflet printed in
 Canada says 911. :func:`paper_for` picks US Letter or A4 the way CLDR does.
@@ -11,7 +13,8 @@ Canada says 911. :func:`paper_for` picks US Letter or A4 the way CLDR does.
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -22,8 +25,11 @@ from PIL import Image
 from medleaflet.content.load import Document, load_yaml, parse_yaml
 from medleaflet.content.schema import require_valid
 from medleaflet.content.texts import value_at
-from medleaflet.errors import Problem
+from medleaflet.errors import Problem, SourceLocation, ValidationError
+from textengine.itemise import FontStack
 
+#: The fields of a profile that are printed as text.
+TEXT_FIELDS = ("name", "phone", "address", "website")
 #: Countries that use US Letter paper (CLDR); everywhere else uses A4.
 LETTER_COUNTRIES = frozenset("BZ CA CL CO CR GT MX NI PA PH PR SV US VE".split())
 #: Every ISO 3166 two-letter country code (CLDR's territories).
@@ -43,7 +49,8 @@ class EmergencyNumbers:
 
 @dataclass(frozen=True)
 class Clinic:
-    """A validated clinic profile. ``logo`` is an absolute path, if given."""
+    """A validated clinic profile. ``logo`` is an absolute path, if given;
+    ``locations`` maps each field of :data:`TEXT_FIELDS` present to where the profile gives it."""
 
     name: str
     phone: str
@@ -51,6 +58,12 @@ class Clinic:
     country: str
     website: str | None = None
     logo: Path | None = None
+    locations: Mapping[str, SourceLocation] = field(default_factory=dict, compare=False, repr=False)
+
+    def texts(self) -> list[tuple[SourceLocation | None, str, str]]:
+        """``(location, field, text)`` for every text field the leaflet prints (location None if unknown)."""
+        values = {"name": self.name, "phone": self.phone, "address": self.address, "website": self.website}
+        return [(self.locations.get(key), key, text) for key, text in values.items() if text]
 
     @property
     def emergency(self) -> EmergencyNumbers:
@@ -141,6 +154,18 @@ def _rules(document: Document, folder: Path) -> list[Problem]:
     return problems
 
 
+def require_coverage(clinic: Clinic, fonts: FontStack) -> None:
+    """Raise :class:`~medleaflet.errors.ValidationError` listing every character of the clinic's
+    text that ``fonts`` cannot draw, each at its field's line (line 1 of an unnamed file if unknown)."""
+    problems = [
+        Problem(where or SourceLocation("clinic profile", 1), key, str(item))
+        for where, key, text in clinic.texts()
+        for item in fonts.uncovered(text)
+    ]
+    if problems:
+        raise ValidationError(problems)
+
+
 def load_clinic(path: Path, root: Path | None = None) -> Clinic:
     """Load and validate a clinic profile; raises :class:`~medleaflet.errors.ValidationError` listing every problem
     (schema and rules together)."""
@@ -155,4 +180,5 @@ def load_clinic(path: Path, root: Path | None = None) -> Clinic:
         country=data["country"],
         website=data.get("website"),
         logo=(path.parent / logo).resolve() if logo else None,
+        locations={key: document.location((key,)) for key in TEXT_FIELDS if key in data},
     )

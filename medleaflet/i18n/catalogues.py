@@ -17,6 +17,7 @@ stop at the first, or read some of them silently.
 from __future__ import annotations
 
 import io
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -181,14 +182,7 @@ def parse_catalogue(text: str, locale: str, path: Path, display: str) -> Catalog
     Raises :class:`ValidationError` listing every syntax problem, each at its line, and
     :class:`InputError` for a catalogue Babel cannot make sense of at all.
     """
-    problems = quoting_problems(text, display) + duplicate_entries(text, display)
-    try:
-        catalog = Catalog(locale=locale, domain=DOMAIN)
-        parser = _CollectingParser(catalog, display)
-        parser.parse(io.StringIO(text))
-    except (ValueError, KeyError) as exc:
-        raise InputError(f"cannot read catalogue: {exc}", SourceLocation(display, 1)) from None
-    problems += [problem for problem in parser.problems if problem.location.line not in _lines(problems)]
+    catalog, problems = parse_strictly(text, display, locale)
     if problems:
         raise ValidationError(problems)
     language, language_line = _language_header(text)
@@ -201,6 +195,35 @@ def parse_catalogue(text: str, locale: str, path: Path, display: str) -> Catalog
         language_header=language,
         language_line=language_line,
     )
+
+
+def parse_strictly(text: str, display: str, locale: str | None = None) -> tuple[Catalog, list[Problem]]:
+    """Parse the text of a ``.po`` catalogue or ``.pot`` template (shown as ``display``).
+
+    Returns what Babel reads, and every syntax problem, each at its line: the
+    ones Babel reports, and the ones it reads silently (a badly quoted string,
+    a duplicate entry) where gettext would refuse the file. Raises
+    :class:`InputError` for a text Babel cannot make sense of at all.
+    """
+    problems = quoting_problems(text, display) + duplicate_entries(text, display)
+    try:
+        catalog = Catalog(locale=locale, domain=DOMAIN)
+        parser = _CollectingParser(catalog, display)
+        parser.parse(io.StringIO(text))
+    except (ValueError, KeyError) as exc:
+        raise InputError(f"cannot read catalogue: {exc}", SourceLocation(display, 1)) from None
+    problems += [problem for problem in parser.problems if problem.location.line not in _lines(problems)]
+    return catalog, problems
+
+
+def catalogue_paths(project: Project) -> list[Path]:
+    """Every catalogue ``pybabel update`` merges into: ``translations/<folder>/LC_MESSAGES/leaflets.po``
+    for every folder (hidden ones and ones not named by a locale too), sorted."""
+    folder = project.translations_dir
+    if not folder.is_dir():
+        return []
+    candidates = (folder / name / "LC_MESSAGES" / f"{DOMAIN}.po" for name in os.listdir(folder))
+    return sorted(path for path in candidates if path.exists())
 
 
 def _lines(problems: list[Problem]) -> set[int]:

@@ -52,5 +52,6 @@ def require_coverage(localised: LocalisedLeaflet, fonts: FontStack) -> None:
     if problems:
         raise IncompleteTranslationError(
             problems,
-            f"refusing to print {localised.code}: {len(problems)} character(s) that no font of the template can draw",
+            f"refusing to print {localised.language.code}: {len(problems)} character(s) that no font of the template "
+            "can draw",
         )

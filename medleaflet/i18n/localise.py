@@ -22,7 +22,6 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal
@@ -65,26 +64,6 @@ class LocalisedLeaflet:
     translation_review: TranslationReview | None = None
 
     @property
-    def locale(self) -> Locale:
-        """The Babel locale."""
-        return self.language.locale
-
-    @property
-    def code(self) -> str:
-        """The locale code, e.g. ``en`` or ``pt_BR``."""
-        return self.language.code
-
-    @property
-    def bcp47(self) -> str:
-        """The language tag for the PDF's ``/Lang`` entry, e.g. ``pt-BR``."""
-        return self.language.bcp47
-
-    @property
-    def direction(self) -> str:
-        """``'ltr'`` or ``'rtl'``, from CLDR."""
-        return self.language.direction
-
-    @property
     def language_name(self) -> str:
         """The language's name in its own language, capitalised, e.g. ``Français``."""
         name = self.language.own_name
@@ -115,19 +94,19 @@ class LocalisedLeaflet:
 
     def date(self, value: dt.date) -> str:
         """A date in the locale's long form, e.g. ``25 November 2026``."""
-        return format_date(value, format="long", locale=self.locale)
+        return format_date(value, format="long", locale=self.language.locale)
 
     def number(self, value: int) -> str:
         """A whole number in the locale's digits and grouping."""
-        return format_decimal(value, locale=self.locale)
+        return format_decimal(value, locale=self.language.locale)
 
     def list(self, items: list[str]) -> str:
         """Items joined the locale's way, e.g. ``a, b and c``."""
-        return format_list(items, style="standard", locale=self.locale)
+        return format_list(items, style="standard", locale=self.language.locale)
 
     def country(self, code: str) -> str:
         """A country's name in this language, from its ISO 3166 code."""
-        return self.locale.territories.get(code, code)
+        return self.language.locale.territories.get(code, code)
 
 
 def source_locations(leaflet: Leaflet) -> dict[MessageKey, SourceLocation]:

@@ -7,6 +7,11 @@ for any project folder; in this checkout it gives the same messages as
 ``pybabel extract -F babel.cfg -o translations/leaflets.pot .``.
 :func:`update` and :func:`init` run ``pybabel`` in a child process in the
 project folder: the tool's own working directory and logging stay as they were.
+They first read the template, and every catalogue ``update`` would merge into,
+with the project's strict parser (:func:`~medleaflet.i18n.catalogues.parse_strictly`),
+because Babel reads a damaged file leniently and writes back what it guessed:
+a broken template would turn every translation obsolete, a broken quote would
+lose a character. Any problem refuses the command before a file is touched.
 """
 
 from __future__ import annotations
@@ -20,9 +25,9 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
 from medleaflet import __version__
-from medleaflet.content.load import display_name, read_bytes
-from medleaflet.errors import InputError
-from medleaflet.i18n.catalogues import DOMAIN, po_path, pot_path
+from medleaflet.content.load import decode, display_name, read_bytes
+from medleaflet.errors import InputError, Problem, SourceLocation, ValidationError
+from medleaflet.i18n.catalogues import DOMAIN, catalogue_paths, parse_strictly, po_path, pot_path
 from medleaflet.i18n.extract import extract_leaflet
 from medleaflet.i18n.ui_extract import ui_messages
 from medleaflet.project import Project
@@ -96,12 +101,47 @@ def _template_args(project: Project) -> list[str]:
     return ["-i", template, "-d", "translations", "-D", DOMAIN, "-w", str(WIDTH)]
 
 
+def _syntax_problems(path: Path, display: str) -> tuple[bool, list[Problem]]:
+    """Whether the ``.po``/``.pot`` file at ``path`` has any message, and its syntax problems.
+
+    Raises :class:`InputError` for a file that cannot be read or decoded.
+    """
+    catalog, problems = parse_strictly(decode(read_bytes(path, display), display), display)
+    return any(message.id for message in catalog), problems
+
+
+def check_inputs(project: Project, catalogues: list[Path]) -> None:
+    """Refuse to merge unless the template and each of ``catalogues`` parse strictly.
+
+    Raises :class:`InputError` when the template is missing or has no messages,
+    or a catalogue is missing, and :class:`ValidationError` listing every
+    syntax problem of every one of these files, each at its line.
+    """
+    template = pot_path(project)
+    shown = display_name(template, project.root)
+    if not template.exists():
+        raise InputError(f"{shown}: not found; run 'generate.py extract' first")
+    has_messages, problems = _syntax_problems(template, shown)
+    for path in catalogues:
+        display = display_name(path, project.root)
+        if not path.exists():
+            raise InputError(f"{display}: not found; start a language with 'generate.py init LOCALE'")
+        problems += _syntax_problems(path, display)[1]
+    if problems:
+        raise ValidationError(problems)
+    if not has_messages:
+        raise InputError("the template has no messages; run 'generate.py extract'", SourceLocation(shown, 1))
+
+
 def update(project: Project, locale: str | None = None) -> None:
     """``pybabel update``: merge the template into one or every catalogue.
 
     Changed source texts become fuzzy (never printed) with the previous
-    msgid kept for the translator.
+    msgid kept for the translator. Raises :class:`InputError` (see
+    :func:`check_inputs`), leaving every catalogue as it was, when the
+    template or any catalogue to update is missing or damaged.
     """
+    check_inputs(project, [po_path(project, locale)] if locale else catalogue_paths(project))
     args = ["update", *_template_args(project), "--previous"]
     if locale:
         args += ["-l", locale]
@@ -109,9 +149,14 @@ def update(project: Project, locale: str | None = None) -> None:
 
 
 def init(project: Project, locale: str) -> Path:
-    """``pybabel init`` for a new language (not reviewed until someone signs it off)."""
+    """``pybabel init`` for a new language (not reviewed until someone signs it off).
+
+    Raises :class:`InputError` when the catalogue exists, or the template is
+    missing, empty or damaged (see :func:`check_inputs`).
+    """
     path = po_path(project, locale)
     if path.exists():
         raise InputError(f"{display_name(path, project.root)} already exists; use 'update' instead")
+    check_inputs(project, [])
     run_pybabel(project, "init", *_template_args(project), "-l", locale)
     return path

@@ -78,7 +78,7 @@ class LeafletLayout:
         """The leaflet in fresh blocks: the title block, each section with its numbered
         heading (a level-2 heading and a bookmark), and the end matter."""
         kit = self.kit()
-        lang = self.text.loc.bcp47
+        lang = self.text.loc.language.bcp47
         blocks = [self._block(kit, title_block(kit, self.leaflet))]
         for number, key in enumerate(self.template.sections, start=1):
             section = SECTIONS[key]
@@ -93,7 +93,8 @@ class LeafletLayout:
 
     def _block(self, kit: Kit, flowables: Sequence[Flowable]) -> Block:
         """A block without a bookmark."""
-        return Block(tuple(flowables), Node(Role.SECTION, kit.structure.nodes(flowables), lang=self.text.loc.bcp47))
+        lang = self.text.loc.language.bcp47
+        return Block(tuple(flowables), Node(Role.SECTION, kit.structure.nodes(flowables), lang=lang))
 
     def info(self) -> DocumentInfo:
         """The PDF metadata, in the leaflet's language."""
@@ -102,8 +103,8 @@ class LeafletLayout:
             title=text.u(ui.DOCUMENT_TITLE, medicine=text.medicine),
             subject=text.t(leaflet.identity.drug_class),
             author="medleaflet",
-            keywords=(leaflet.id, f"version {leaflet.metadata.version}", text.loc.code),
-            lang=text.loc.bcp47,
+            keywords=(leaflet.id, f"version {leaflet.metadata.version}", text.loc.language.code),
+            lang=text.loc.language.bcp47,
             date=leaflet.metadata.revised,
         )
 

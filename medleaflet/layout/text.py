@@ -29,7 +29,7 @@ class LeafletText:
         self.leaflet = leaflet
         self.loc = localiser
         self.fonts = fonts
-        self.rtl = localiser.direction == "rtl"
+        self.rtl = localiser.language.direction == "rtl"
 
     def t(self, text: Text) -> str:
         """A leaflet string in the output language, each number bound to its unit.

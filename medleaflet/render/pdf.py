@@ -15,6 +15,7 @@ and returns a :class:`RenderedPdf`. It:
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -96,8 +97,13 @@ def _build(document: LaidOutLeaflet, total_pages: int) -> tuple[bytes, int]:
     try:
         doc.build(story, canvasmaker=make_canvas)
     except LayoutError as exc:
-        raise InputError(f"{document.source}: layout failed: {exc}") from None
+        raise InputError(f"{document.source}: layout failed: {layout_problem(exc)}") from None
     return buffer.getvalue(), doc.page
+
+
+def layout_problem(error: LayoutError) -> str:
+    """ReportLab's layout error as one line, without the object addresses that differ on every run."""
+    return " ".join(re.sub(r"(@| at )0x[0-9A-Fa-f]+", "", str(error)).split())
 
 
 def render_pdf(document: LaidOutLeaflet) -> RenderedPdf:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from medleaflet.sections.registry import N_, Kit, Section, Story, TextList, model
 
-from reportlab.platypus import Flowable
 
-from medleaflet.sections.registry import N_, Section, TextList
+@model
+class Alcohol:
+    paragraphs: TextList
 
-if TYPE_CHECKING:
-    from medleaflet.layout.widgets import Kit
 
 # TRANSLATORS: Section heading.
 HEADING = N_("ui:section", "Alcohol")
@@ -18,12 +16,7 @@ HEADING = N_("ui:section", "Alcohol")
 BOX_TITLE = N_("ui:alcohol", "Alcohol and this medicine")
 
 
-@dataclass(frozen=True)
-class Alcohol:
-    paragraphs: TextList
-
-
-def render(kit: Kit, section: Alcohol) -> list[Flowable]:
+def render(kit: Kit, section: Alcohol) -> Story:
     """The paragraphs in a red box under the layout's alcohol title."""
     return [
         kit.box(

@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-from reportlab.platypus import Flowable
-
-from medleaflet.sections.registry import BULLET, N_, Section, Text, TextList
-
-if TYPE_CHECKING:
-    from medleaflet.layout.widgets import Kit
-
-# TRANSLATORS: Section heading; "it" is the medicine.
-HEADING = N_("ui:section", "Before you take it")
+from medleaflet.sections.registry import N_, Bullets, Kit, Section, Story, Text, model
 
 
-@dataclass(frozen=True)
+@model
 class BeforeYouTake:
     intro: Text
-    conditions: TextList
+    conditions: Bullets
 
 
-def render(kit: Kit, section: BeforeYouTake) -> list[Flowable]:
+def render(kit: Kit, section: BeforeYouTake) -> Story:
     """An introduction and the conditions to mention, as a list."""
     return [kit.intro(section.intro), *kit.bullets(section.conditions)]
 
 
-SECTION = Section.of("before_you_take", HEADING, BeforeYouTake, render, notes=((r"^conditions\.", BULLET),))
+# TRANSLATORS: Section heading; "it" is the medicine.
+SECTION = Section.of("before_you_take", N_("ui:section", "Before you take it"), BeforeYouTake, render)

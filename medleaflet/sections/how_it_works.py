@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-from reportlab.platypus import Flowable
-
-from medleaflet.sections.registry import N_, Section, TextList
-
-if TYPE_CHECKING:
-    from medleaflet.layout.widgets import Kit
-
-# TRANSLATORS: Section heading; "it" is the medicine.
-HEADING = N_("ui:section", "How it works")
+from medleaflet.sections.registry import N_, Kit, Section, Story, TextList, model
 
 
-@dataclass(frozen=True)
+@model
 class HowItWorks:
     paragraphs: TextList
 
 
-def render(kit: Kit, section: HowItWorks) -> list[Flowable]:
+def render(kit: Kit, section: HowItWorks) -> Story:
     """One paragraph each."""
     return [kit.p(kit.t(text)) for text in section.paragraphs]
 
 
-SECTION = Section.of("how_it_works", HEADING, HowItWorks, render)
+# TRANSLATORS: Section heading; "it" is the medicine.
+SECTION = Section.of("how_it_works", N_("ui:section", "How it works"), HowItWorks, render)

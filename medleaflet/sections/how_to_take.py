@@ -2,40 +2,33 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from medleaflet.sections.registry import N_, Bullets, Kit, Section, Story, Subsection, Text, model
 
-from reportlab.platypus import Flowable
 
-from medleaflet.sections.registry import BULLET, N_, Section, Subsection, Text, TextList
+@model
+class HowToTake:
+    instructions: Bullets
+    missed_dose: Text
+    do_not_stop: DoNotStop
 
-if TYPE_CHECKING:
-    from medleaflet.layout.widgets import Kit
+
+@model
+class DoNotStop:
+    title: Text
+    text: Text
+    signs: Bullets
+    #: For people who get the medicine from an implanted pump, under its own sub-heading.
+    pump: Subsection | None
+
 
 # TRANSLATORS: Section heading; "it" is the medicine.
 HEADING = N_("ui:section", "How to take it")
 MISSED_DOSE_HEADING = N_("ui:how_to_take", "If you forget a dose")
 
 
-@dataclass(frozen=True)
-class DoNotStop:
-    title: Text
-    text: Text
-    signs: TextList
-    #: For people who get the medicine from an implanted pump, under its own sub-heading.
-    pump: Subsection | None
-
-
-@dataclass(frozen=True)
-class HowToTake:
-    instructions: TextList
-    missed_dose: Text
-    do_not_stop: DoNotStop
-
-
-def render(kit: Kit, section: HowToTake) -> list[Flowable]:
+def render(kit: Kit, section: HowToTake) -> Story:
     """The instructions as a list, a red box on stopping, then what to do about a missed dose."""
-    story: list[Flowable] = kit.bullets(section.instructions)
+    story: Story = kit.bullets(section.instructions)
     stop = section.do_not_stop
     story.append(
         kit.box(
@@ -58,8 +51,5 @@ SECTION = Section.of(
     HEADING,
     HowToTake,
     render,
-    notes=(
-        (r"^(instructions|do_not_stop\.signs)\.", BULLET),
-        (r"^do_not_stop\.pump\.title$", "Sub-heading of a paragraph for people who get the medicine from a pump."),
-    ),
+    notes=((r"^do_not_stop\.pump\.title$", "Sub-heading of a paragraph for people who get the medicine from a pump."),),
 )

@@ -2,50 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import Literal, get_args
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, Table
 
 from medleaflet.content.load import Document, PathKey
 from medleaflet.content.model import Text, TextList
 from medleaflet.content.texts import TextReader, value_at
 from medleaflet.errors import Problem
 from medleaflet.i18n.ui import N_, UIText
-from medleaflet.sections.registry import KEY, TEXT, Section, fields
-
-if TYPE_CHECKING:
-    from medleaflet.layout.widgets import Kit
-
-# TRANSLATORS: Section heading.
-HEADING = N_("ui:section", "Other medicines (interactions)")
+from medleaflet.sections.registry import KEY, TEXT, Cell, Kit, Section, Story, fields, model
 
 Severity = Literal["serious", "moderate", "minor"]
 #: Severities in the order the legend lists them.
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 
-# TRANSLATORS: Heading of the key that explains the severity labels.
-SEVERITY_LEGEND = N_("ui:interactions", "How serious")
-# TRANSLATORS: Severity labels of drug interactions, printed in capitals on a coloured badge. Keep them short.
-SEVERITY: dict[str, UIText] = {
-    "serious": N_("ui:severity", "Serious"),
-    "moderate": N_("ui:severity", "Moderate"),
-    "minor": N_("ui:severity", "Minor"),
-}
-# TRANSLATORS: What each severity label means, printed beside the badge.
-SEVERITY_MEANING: dict[str, UIText] = {
-    "serious": N_("ui:severity", "Can be dangerous. Use together only if your doctor says so."),
-    "moderate": N_("ui:severity", "Your doctor may need to change a dose or watch you closely."),
-    "minor": N_("ui:severity", "Usually not a problem, but tell your pharmacist."),
-}
-# TRANSLATORS: Row labels of each interaction table.
-MEDICINES_LABEL = N_("ui:interactions", "Medicines")
-EFFECT_LABEL = N_("ui:interactions", "What can happen")
-ADVICE_LABEL = N_("ui:interactions", "What to do")
 
-
-@dataclass(frozen=True)
+@model
 class InteractionGroup:
     """A class of interacting medicines, what can happen and what to do."""
 
@@ -57,7 +31,7 @@ class InteractionGroup:
     advice: Text
 
 
-@dataclass(frozen=True)
+@model
 class Interactions:
     intro: Text
     groups: tuple[InteractionGroup, ...]
@@ -127,10 +101,33 @@ def rules(document: Document, path: PathKey) -> list[Problem]:
     return problems
 
 
-def render(kit: Kit, section: Interactions) -> list[Flowable]:
+# TRANSLATORS: Section heading.
+HEADING = N_("ui:section", "Other medicines (interactions)")
+
+# TRANSLATORS: Heading of the key that explains the severity labels.
+SEVERITY_LEGEND = N_("ui:interactions", "How serious")
+# TRANSLATORS: Severity labels of drug interactions, printed in capitals on a coloured badge. Keep them short.
+SEVERITY: dict[str, UIText] = {
+    "serious": N_("ui:severity", "Serious"),
+    "moderate": N_("ui:severity", "Moderate"),
+    "minor": N_("ui:severity", "Minor"),
+}
+# TRANSLATORS: What each severity label means, printed beside the badge.
+SEVERITY_MEANING: dict[str, UIText] = {
+    "serious": N_("ui:severity", "Can be dangerous. Use together only if your doctor says so."),
+    "moderate": N_("ui:severity", "Your doctor may need to change a dose or watch you closely."),
+    "minor": N_("ui:severity", "Usually not a problem, but tell your pharmacist."),
+}
+# TRANSLATORS: Row labels of each interaction table.
+MEDICINES_LABEL = N_("ui:interactions", "Medicines")
+EFFECT_LABEL = N_("ui:interactions", "What can happen")
+ADVICE_LABEL = N_("ui:interactions", "What to do")
+
+
+def render(kit: Kit, section: Interactions) -> Story:
     """The introduction, a legend of the severities used, a table per group, and a note
     that the list is not complete."""
-    story: list[Flowable] = [kit.p(kit.t(section.intro)), severity_legend(kit, section)]
+    story: Story = [kit.p(kit.t(section.intro)), severity_legend(kit, section)]
     for group in section.groups:
         # A group that does not fit splits by row, repeating its title row.
         story.append(interaction_table(kit, group))
@@ -144,7 +141,7 @@ def label_widths(kit: Kit) -> list[float]:
     return [kit.width * share, kit.width * (1 - share)]
 
 
-def severity_badge(kit: Kit, severity: str) -> Paragraph:
+def severity_badge(kit: Kit, severity: str) -> Flowable:
     """The severity's name, in white bold (the cell behind it has the severity's colour)."""
     return kit.p(kit.caps(kit.u(SEVERITY[severity])), "badge")
 
@@ -152,9 +149,7 @@ def severity_badge(kit: Kit, severity: str) -> Paragraph:
 def severity_legend(kit: Kit, section: Interactions) -> Table:
     """A badge and its meaning for each severity the groups use."""
     used = [s for s in SEVERITIES if any(g.severity == s for g in section.groups)]
-    rows: list[list[Flowable | list[Flowable]]] = [
-        [severity_badge(kit, s), kit.p(kit.u(SEVERITY_MEANING[s]), "table")] for s in used
-    ]
+    rows: list[list[Cell]] = [[severity_badge(kit, s), kit.p(kit.u(SEVERITY_MEANING[s]), "table")] for s in used]
     style: list[tuple] = [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -173,7 +168,7 @@ def interaction_table(kit: Kit, group: InteractionGroup) -> Table:
     """One group: its severity and title, the medicines, what can happen and what to do."""
     severity_colour = colors.HexColor(kit.template.severity_colours[group.severity])
     drugs = kit.loc.list([kit.t(drug) for drug in group.drugs])
-    rows: list[list[Flowable | list[Flowable]]] = [
+    rows: list[list[Cell]] = [
         [severity_badge(kit, group.severity), kit.p(kit.t(group.title), "table_bold")],
         [kit.p(kit.u(MEDICINES_LABEL), "table_bold"), kit.p(drugs, "table")],
         [kit.p(kit.u(EFFECT_LABEL), "table_bold"), kit.p(kit.t(group.effect), "table")],

@@ -9,27 +9,35 @@ annotation             in the leaflet file                          read with
 ``Text``               one paragraph, required                      :meth:`TextReader.text`
 ``Text | None``        one paragraph, optional                      :meth:`TextReader.optional`
 ``TextList``           stable keys to paragraphs, required          :meth:`TextReader.text_map`
+``Bullets``            the same, printed as a bulleted list         :meth:`TextReader.text_map`
 ``Subsection | None``  a ``{title, text}`` block, optional          :meth:`TextReader.subsection`
 another model          a mapping of that model's fields, required   that model's builder
 =====================  ===========================================  ==============================
 
 so :func:`model_schema` and :func:`model_builder` derive a simple section's
-schema fragment and builder from its model alone. A field of any other kind
+schema fragment and builder from its model alone, and :func:`model_notes` tells
+translators that each item of a ``Bullets`` field is one bullet point. A field of any other kind
 (a severity, a list keyed by slugs) needs the section's own schema and builder.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, is_dataclass
 from dataclasses import fields as dataclass_fields
-from typing import Any, TypeVar, get_type_hints
+from typing import Annotated, Any, TypeVar, get_type_hints
 
 from medleaflet.content.load import PathKey
 from medleaflet.content.model import Subsection, Text, TextList
 from medleaflet.content.texts import TextReader
 
 T = TypeVar("T")
+
+#: The translator's note for one item of a bulleted list.
+BULLET = "One bullet point in a list."
+#: Stable keys to paragraphs, printed one bullet point each.
+Bullets = Annotated[TextList, BULLET]
 
 #: Schema fragments shared by sections: one paragraph of plain text, and a mapping of stable keys
 #: to paragraphs (``$defs`` of ``medleaflet/content/schemas/leaflet.schema.json``).
@@ -53,12 +61,14 @@ def fields(required: Mapping[str, Any], optional: Mapping[str, Any] | None = Non
 
 @dataclass(frozen=True)
 class FieldKind:
-    """One kind of model field: its schema fragment, whether the file must have it, and its reader."""
+    """One kind of model field: its schema fragment, whether the file must have it, its reader,
+    and what each item of it is for translators (None: nothing the field's own notes do not say)."""
 
     schema: Mapping[str, Any]
     required: bool
     #: ``read(reader, path)``: the field's value from the schema-valid data at ``path``.
     read: Callable[[TextReader, PathKey], Any]
+    item_note: str | None = None
 
 
 #: The kind of each field annotation a section model may use, besides another model.
@@ -66,6 +76,7 @@ FIELD_KINDS: Mapping[object, FieldKind] = {
     Text: FieldKind(TEXT, True, TextReader.text),
     Text | None: FieldKind(TEXT, False, TextReader.optional),
     TextList: FieldKind(TEXT_MAP, True, TextReader.text_map),
+    Bullets: FieldKind(TEXT_MAP, True, TextReader.text_map, BULLET),
     Subsection | None: FieldKind(SUBSECTION, False, TextReader.subsection),
 }
 
@@ -73,7 +84,7 @@ FIELD_KINDS: Mapping[object, FieldKind] = {
 def field_kinds(model: type) -> dict[str, FieldKind]:
     """Each field of the dataclass ``model``, in order, and its kind; :class:`TypeError` names a
     field whose annotation is no kind (that section declares its own schema and builder)."""
-    hints = get_type_hints(model)
+    hints = get_type_hints(model, include_extras=True)
     return {field.name: _kind(model, field.name, hints[field.name]) for field in dataclass_fields(model)}
 
 
@@ -92,6 +103,24 @@ def model_schema(model: type) -> dict[str, Any]:
         {name: kind.schema for name, kind in kinds.items() if kind.required},
         {name: kind.schema for name, kind in kinds.items() if not kind.required},
     )
+
+
+def model_notes(model: type) -> tuple[tuple[str, str], ...]:
+    """``(pattern, note)`` for the items of each field of ``model``, or of a model within it, whose
+    kind has an item note: the pattern matches the keys below the field (``do_not_stop.signs.*``)."""
+    return tuple((rf"^{re.escape(path)}\.", note) for path, note in _item_notes(model, ""))
+
+
+def _item_notes(model: type, prefix: str) -> list[tuple[str, str]]:
+    hints = get_type_hints(model, include_extras=True)
+    found: list[tuple[str, str]] = []
+    for name, kind in field_kinds(model).items():
+        hint = hints[name]
+        if kind.item_note:
+            found.append((prefix + name, kind.item_note))
+        elif hint not in FIELD_KINDS:
+            found += _item_notes(hint, f"{prefix}{name}.")
+    return found
 
 
 def model_builder(model: type[T]) -> Callable[[TextReader, PathKey], T]:

@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-from reportlab.platypus import Flowable
-
-from medleaflet.sections.registry import BULLET, N_, Section, Text, TextList
-
-if TYPE_CHECKING:
-    from medleaflet.layout.widgets import Kit
-
-# TRANSLATORS: Section heading.
-HEADING = N_("ui:section", "If you take too much (overdose)")
+from medleaflet.sections.registry import N_, Bullets, Kit, Section, Story, Text, model
 
 
-@dataclass(frozen=True)
+@model
 class Overdose:
     intro: Text
-    signs: TextList
+    signs: Bullets
     action: Text
 
 
-def render(kit: Kit, section: Overdose) -> list[Flowable]:
+def render(kit: Kit, section: Overdose) -> Story:
     """The introduction, the signs as a list and the action, all in one red box."""
     return [
         kit.box(
@@ -37,4 +26,5 @@ def render(kit: Kit, section: Overdose) -> list[Flowable]:
     ]
 
 
-SECTION = Section.of("overdose", HEADING, Overdose, render, notes=((r"^signs\.", BULLET),))
+# TRANSLATORS: Section heading.
+SECTION = Section.of("overdose", N_("ui:section", "If you take too much (overdose)"), Overdose, render)

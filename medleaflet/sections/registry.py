@@ -9,16 +9,19 @@ file) and declares everything the pipeline needs to know about it:
   :class:`~medleaflet.content.texts.TextReader`;
 * ``rules``: checks the schema cannot express (optional);
 * ``heading``: its heading, a layout message;
-* ``render``: model -> flowables, with the layout's kit;
+* ``render``: model -> a :data:`Story` of flowables, with a :class:`Kit` of widgets;
 * ``notes``: what each of its fields is, for translators.
 
 A section whose model is made of the field kinds of :mod:`medleaflet.sections.kinds`
-is declared with :meth:`Section.of`, which derives ``schema`` and ``build`` from the
-model's annotations; one that needs more (groups, severities, slug keys) gives both.
+is declared with :meth:`Section.of`, which derives ``schema``, ``build`` and the notes of
+its bulleted lists from the model's annotations; one that needs more (groups, severities,
+slug keys) gives them all.
 
-This module also gives a section module all it imports from the package: the text
-types of the model (``Text``, ``TextList``, ``Subsection``), ``N_`` for its
-messages, and the schema fragments.
+This module also gives a section module all it imports from the package: the
+:func:`model` decorator and the text types of its fields (``Text``, ``TextList``,
+``Bullets``, ``Subsection``), ``N_`` for its messages, the :class:`~medleaflet.sections.kit.Kit`
+its renderer is given and the :data:`~medleaflet.sections.kit.Story` it returns,
+and the schema fragments.
 
 The validate stage builds every registered section, the layout numbers them
 in the template's order and calls each renderer; neither knows any section
@@ -29,19 +32,28 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-
-from reportlab.platypus import Flowable
+from typing import Any, TypeVar, dataclass_transform
 
 from medleaflet.content.load import Document, PathKey
 from medleaflet.content.model import Subsection, Text, TextList
 from medleaflet.content.texts import TextReader
 from medleaflet.errors import Problem
 from medleaflet.i18n.ui import N_, UIText
-from medleaflet.sections.kinds import KEY, SUBSECTION, TEXT, TEXT_MAP, fields, model_builder, model_schema
+from medleaflet.sections.kinds import (
+    BULLET,
+    KEY,
+    SUBSECTION,
+    TEXT,
+    TEXT_MAP,
+    Bullets,
+    fields,
+    model_builder,
+    model_notes,
+    model_schema,
+)
+from medleaflet.sections.kit import Cell, Kit, Story
 
-if TYPE_CHECKING:
-    from medleaflet.layout.widgets import Kit
+T = TypeVar("T")
 
 __all__ = [
     "BULLET",
@@ -51,18 +63,23 @@ __all__ = [
     "TEXT",
     "TEXT_MAP",
     "Builder",
+    "Bullets",
+    "Cell",
+    "Kit",
     "Renderer",
     "Rules",
     "Section",
+    "Story",
     "Subsection",
     "Text",
     "TextList",
     "fields",
+    "model",
     "no_rules",
 ]
 
 #: ``render(kit, section)``: the section's flowables, after its heading.
-Renderer = Callable[["Kit", Any], list[Flowable]]
+Renderer = Callable[[Kit, Any], Story]
 #: ``build(reader, path)``: the section's model from the schema-valid data at ``path``.
 Builder = Callable[[TextReader, PathKey], Any]
 #: ``rules(document, path)``: problems the schema cannot find in the data at ``path``. The data
@@ -71,8 +88,11 @@ Rules = Callable[[Document, PathKey], list[Problem]]
 #: ``(pattern, note)``: a field's role for translators (see :attr:`Section.notes`).
 Notes = tuple[tuple[str, str], ...]
 
-#: The translator's note for one item of a bulleted list.
-BULLET = "One bullet point in a list."
+
+@dataclass_transform(frozen_default=True)
+def model(cls: type[T]) -> type[T]:
+    """``cls`` as a section model (or a part of one): a frozen dataclass of its annotated fields."""
+    return dataclass(frozen=True)(cls)
 
 
 def no_rules(document: Document, path: PathKey) -> list[Problem]:
@@ -99,6 +119,8 @@ class Section:
     def of(
         cls, key: str, heading: UIText, model: type, render: Renderer, notes: Notes = (), rules: Rules = no_rules
     ) -> Section:
-        """The section whose schema fragment and builder follow from ``model``'s field annotations
-        (:mod:`medleaflet.sections.kinds`); :class:`TypeError` if a field is of no kind."""
-        return cls(key, heading, model_schema(model), model, model_builder(model), render, notes, rules)
+        """The section whose schema fragment, builder and list-item notes follow from ``model``'s
+        field annotations (:mod:`medleaflet.sections.kinds`), with ``notes`` after those;
+        :class:`TypeError` if a field is of no kind."""
+        derived = model_notes(model) + notes
+        return cls(key, heading, model_schema(model), model, model_builder(model), render, derived, rules)

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import KeepTogether, Spacer, Table
 
 from medleaflet.i18n import ui
-from medleaflet.sections.registry import BULLET, N_, Section, Text, TextList
+from medleaflet.sections.registry import N_, Bullets, Cell, Kit, Section, Story, Text, model
 
 if TYPE_CHECKING:
     from medleaflet.content.clinic import Clinic
-    from medleaflet.layout.widgets import Kit
+
+
+@model
+class SeekHelp:
+    emergency_intro: Text
+    emergency: Bullets
+    clinic_intro: Text
+
 
 # TRANSLATORS: Section heading.
 HEADING = N_("ui:section", "When to get help")
@@ -35,14 +41,7 @@ POISON_CALL = N_("ui:seek_help", "Poison information: {number}")
 QR_CAPTION = N_("ui:seek_help", "Scan to open the clinic's website")
 
 
-@dataclass(frozen=True)
-class SeekHelp:
-    emergency_intro: Text
-    emergency: TextList
-    clinic_intro: Text
-
-
-def render(kit: Kit, section: SeekHelp) -> list[Flowable]:
+def render(kit: Kit, section: SeekHelp) -> Story:
     """Emergency signs in a red box with the emergency number of the clinic's
     country, then the clinic's contact (or blank lines to write it on)."""
     content = [
@@ -70,14 +69,14 @@ def qr_code(data: str, size: float) -> Drawing:
 
 def clinic_contact(kit: Kit, clinic: Clinic) -> Table:
     """The clinic's name, address, phone and website, with a QR code for the website."""
-    lines: list[Flowable] = [
+    lines: Story = [
         kit.p(clinic.name, "body_bold"),
         kit.p(clinic.address),
         kit.p(kit.u(ui.CLINIC_PHONE_LINE, phone=clinic.phone), "body_bold"),
     ]
     if clinic.website:
         lines.append(kit.p(clinic.website))
-    qr: list[Flowable] = []
+    qr: Story = []
     if clinic.website:
         qr = [kit.figure(qr_code(clinic.website, 26 * mm), alt=clinic.website), kit.p(kit.u(QR_CAPTION), "small")]
     widths = [kit.width - 34 * mm, 34 * mm] if qr else [kit.width, 0.01]
@@ -97,9 +96,7 @@ def clinic_contact(kit: Kit, clinic: Clinic) -> Table:
 def write_in_lines(kit: Kit) -> Table:
     """Blank lines for the clinic to write its name and phone numbers on."""
     labels = [CLINIC_NAME, CLINIC_PHONE, EMERGENCY_NUMBER]
-    rows: list[list[Flowable | list[Flowable]]] = [
-        [kit.p(kit.u(label), "table_bold"), Spacer(1, 1)] for label in labels
-    ]
+    rows: list[list[Cell]] = [[kit.p(kit.u(label), "table_bold"), Spacer(1, 1)] for label in labels]
     value_col = 0 if kit.rtl else 1
     table = kit.table(
         rows,
@@ -115,4 +112,4 @@ def write_in_lines(kit: Kit) -> Table:
     return table
 
 
-SECTION = Section.of("seek_help", HEADING, SeekHelp, render, notes=((r"^emergency\.", BULLET),))
+SECTION = Section.of("seek_help", HEADING, SeekHelp, render)

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from medleaflet.sections.registry import N_, Bullets, Kit, Section, Story, Text, model
 
-from reportlab.platypus import Flowable
 
-from medleaflet.sections.registry import BULLET, N_, Section, Text, TextList
+@model
+class SideEffects:
+    intro: Text
+    common: Bullets
+    common_advice: Text | None
+    driving: Text | None
+    serious_intro: Text
+    serious: Bullets
+    emergency_note: Text | None
 
-if TYPE_CHECKING:
-    from medleaflet.layout.widgets import Kit
 
 # TRANSLATORS: Section heading.
 HEADING = N_("ui:section", "Side effects")
@@ -18,20 +22,9 @@ COMMON_HEADING = N_("ui:side_effects", "Common side effects")
 SERIOUS_HEADING = N_("ui:side_effects", "Serious side effects")
 
 
-@dataclass(frozen=True)
-class SideEffects:
-    intro: Text
-    common: TextList
-    common_advice: Text | None
-    driving: Text | None
-    serious_intro: Text
-    serious: TextList
-    emergency_note: Text | None
-
-
-def render(kit: Kit, section: SideEffects) -> list[Flowable]:
+def render(kit: Kit, section: SideEffects) -> Story:
     """Common effects (in two columns when short), advice, then serious effects and any emergency note."""
-    story: list[Flowable] = [kit.p(kit.t(section.intro)), kit.subheading(kit.u(COMMON_HEADING))]
+    story: Story = [kit.p(kit.t(section.intro)), kit.subheading(kit.u(COMMON_HEADING))]
     story += kit.bullets(section.common, columns=kit.list_columns)
     if section.common_advice:
         story.append(kit.p(kit.t(section.common_advice)))
@@ -44,4 +37,4 @@ def render(kit: Kit, section: SideEffects) -> list[Flowable]:
     return story
 
 
-SECTION = Section.of("side_effects", HEADING, SideEffects, render, notes=((r"^(common|serious)\.", BULLET),))
+SECTION = Section.of("side_effects", HEADING, SideEffects, render)

@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-from reportlab.platypus import Flowable
-
-from medleaflet.sections.registry import BULLET, N_, Section, TextList
-
-if TYPE_CHECKING:
-    from medleaflet.layout.widgets import Kit
-
-# TRANSLATORS: Section heading; "it" is the medicine.
-HEADING = N_("ui:section", "How to store it")
+from medleaflet.sections.registry import N_, Bullets, Kit, Section, Story, model
 
 
-@dataclass(frozen=True)
+@model
 class Storage:
-    items: TextList
+    items: Bullets
 
 
-def render(kit: Kit, section: Storage) -> list[Flowable]:
+def render(kit: Kit, section: Storage) -> Story:
     """The storage advice as a list."""
     return kit.bullets(section.items)
 
 
-SECTION = Section.of("storage", HEADING, Storage, render, notes=((r"^items\.", BULLET),))
+# TRANSLATORS: Section heading; "it" is the medicine.
+SECTION = Section.of("storage", N_("ui:section", "How to store it"), Storage, render)

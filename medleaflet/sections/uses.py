@@ -2,32 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-from reportlab.platypus import Flowable
-
-from medleaflet.sections.registry import BULLET, N_, Section, Subsection, Text, TextList
-
-if TYPE_CHECKING:
-    from medleaflet.layout.widgets import Kit
-
-# TRANSLATORS: Section heading; "it" is the medicine.
-HEADING = N_("ui:section", "What it is used for")
+from medleaflet.sections.registry import N_, Bullets, Kit, Section, Story, Subsection, Text, model
 
 
-@dataclass(frozen=True)
+@model
 class Uses:
     intro: Text
-    conditions: TextList
+    conditions: Bullets
     not_a_cure: Text
     #: A use the medicine is not officially approved for, under its own sub-heading.
     off_label: Subsection | None
 
 
-def render(kit: Kit, uses: Uses) -> list[Flowable]:
+def render(kit: Kit, uses: Uses) -> Story:
     """The conditions it treats as a list, that it is not a cure, and any off-label use."""
-    story: list[Flowable] = [kit.intro(uses.intro), *kit.bullets(uses.conditions)]
+    story: Story = [kit.intro(uses.intro), *kit.bullets(uses.conditions)]
     story.append(kit.p(kit.t(uses.not_a_cure)))
     if uses.off_label:
         story += [kit.subheading(kit.t(uses.off_label.title)), kit.p(kit.t(uses.off_label.text))]
@@ -36,11 +25,11 @@ def render(kit: Kit, uses: Uses) -> list[Flowable]:
 
 SECTION = Section.of(
     "uses",
-    HEADING,
+    # TRANSLATORS: Section heading; "it" is the medicine.
+    N_("ui:section", "What it is used for"),
     Uses,
     render,
     notes=(
-        (r"^conditions\.", BULLET),
         (r"^off_label\.title$", "Sub-heading of a paragraph on a use the medicine is not officially approved for."),
     ),
 )

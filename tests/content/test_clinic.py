@@ -10,10 +10,15 @@ import phonenumbers
 import pytest
 from pypdf import PdfReader
 
-from medleaflet.content.clinic import emergency_table, load_clinic, paper_for
+from medleaflet.content.clinic import emergency_table, load_clinic, paper_for, require_coverage
+from medleaflet.content.fonts import load_fonts
+from medleaflet.content.templates import load_template
 from medleaflet.errors import ValidationError
-from tests.conftest import DATA, actual_text, expectations, pdf_text, run_cli
+from medleaflet.project import Project
+from tests.conftest import DATA, ROOT, actual_text, expectations, pdf_text, run_cli
+from textengine.itemise import FontStack
 
+PROJECT = Project(ROOT)
 BAD = sorted((DATA / "bad_clinics").glob("*.yaml"))
 EU = "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
 #: Countries of the shipped languages, plus the EU, UK, US, Canada and Australia.
@@ -174,3 +179,37 @@ def test_damaged_logo_is_refused_at_load(tmp_path: Path, damage: str, problem: s
         load_clinic(profile, tmp_path)
     [line] = caught.value.lines()
     assert line.startswith(f"clinic.yaml:5: logo: logo.png: {problem}"), line
+
+
+def _fonts(template: str) -> FontStack:
+    """The font stack of the checkout's template ``template``."""
+    return load_fonts(load_template(PROJECT.template_path(template), ROOT), PROJECT)
+
+
+@pytest.mark.parametrize("template", PROJECT.template_names())
+def test_text_no_font_can_draw_is_reported_at_each_field(template: str, tmp_path: Path) -> None:
+    """Every uncovered character of every text field, at once, each at its field's line."""
+    fonts = _fonts(template)
+    char = next(c for c in ("\u1200", "\u13a0", "\U0001f600") if fonts.uncovered(c))
+    profile = tmp_path / "clinic.yaml"
+    lines = (DATA / "clinics" / "toronto.yaml").read_text("utf-8").splitlines()
+    edited = {"name": 0, "address": 0}
+    for number, line in enumerate(lines, 1):
+        key = line.split(":", 1)[0]
+        if key in edited:
+            lines[number - 1] = f"{line} {char}"
+            edited[key] = number
+    profile.write_text("\n".join(lines) + "\n", "utf-8")
+    clinic = load_clinic(profile, tmp_path)
+    with pytest.raises(ValidationError) as caught:
+        require_coverage(clinic, fonts)
+    code = f"U+{ord(char):04X}"
+    assert [line.split(f" {code} ")[0] for line in caught.value.lines()] == [
+        f"clinic.yaml:{edited[key]}: {key}:" for key in ("name", "address")
+    ]
+
+
+@pytest.mark.parametrize("template", PROJECT.template_names())
+def test_every_shipped_clinic_is_covered_by_every_template(template: str) -> None:
+    for path in sorted((DATA / "clinics").glob("*.yaml")):
+        require_coverage(load_clinic(path, ROOT), _fonts(template))

@@ -31,7 +31,8 @@ PO = "translations/fr/LC_MESSAGES/leaflets.po"
 @pytest.mark.parametrize("leaflet", LEAFLETS, ids=[leaflet.id for leaflet in LEAFLETS])
 def test_english_is_the_source_text_at_its_own_line(leaflet: Leaflet) -> None:
     localised = localise(PROJECT, leaflet, SOURCE_LOCALE)
-    assert (localised.code, localised.bcp47, localised.direction, localised.translation_review) == (
+    language = localised.language
+    assert (language.code, language.bcp47, language.direction, localised.translation_review) == (
         "en",
         "en",
         "ltr",

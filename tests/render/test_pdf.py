@@ -109,3 +109,21 @@ def test_two_builds_are_byte_identical(built_pdf: Path, tmp_path: Path) -> None:
     code, _, err = run_cli("build", "baclofen", "--out", str(tmp_path))
     assert code == 0, err
     assert (tmp_path / "baclofen.en.pdf").read_bytes() == built_pdf.read_bytes()
+
+
+def test_a_layout_error_is_one_line_without_object_addresses() -> None:
+    """ReportLab's message spans lines and names objects by address; the error the user sees does neither."""
+    import io
+
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from medleaflet.render.pdf import layout_problem
+
+    tall = Table([[[Paragraph("A cell taller than any page.")] * 200]])
+    with pytest.raises(LayoutError) as caught:
+        SimpleDocTemplate(io.BytesIO()).build([tall])
+    assert "\n" in str(caught.value) and "0x" in str(caught.value)
+    problem = layout_problem(caught.value)
+    assert "\n" not in problem and "0x" not in problem.lower()
+    assert problem.startswith("Flowable <Table") and "too large on page" in problem

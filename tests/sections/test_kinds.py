@@ -11,7 +11,7 @@ from medleaflet.content.load import parse_yaml
 from medleaflet.content.schema import load_schema
 from medleaflet.content.texts import TextReader
 from medleaflet.sections import SECTIONS
-from medleaflet.sections.kinds import FIELD_KINDS, model_builder, model_schema
+from medleaflet.sections.kinds import BULLET, FIELD_KINDS, Bullets, model_builder, model_notes, model_schema
 from medleaflet.sections.registry import SUBSECTION, TEXT, TEXT_MAP, Subsection, Text, TextList, fields
 
 
@@ -19,6 +19,7 @@ from medleaflet.sections.registry import SUBSECTION, TEXT, TEXT_MAP, Subsection,
 class Inner:
     title: Text
     items: TextList
+    points: Bullets
 
 
 @dataclasses.dataclass(frozen=True)
@@ -41,12 +42,14 @@ OUTER_YAML = """outer:
     items:
       first: One.
       second: Two.
+    points:
+      only: A point.
 """
 
 
 def test_each_annotation_gives_its_fragment_required_fields_first() -> None:
     assert model_schema(Outer) == fields(
-        {"intro": TEXT, "inner": fields({"title": TEXT, "items": TEXT_MAP})},
+        {"intro": TEXT, "inner": fields({"title": TEXT, "items": TEXT_MAP, "points": TEXT_MAP})},
         {"aside": TEXT, "extra": SUBSECTION},
     )
     assert list(model_schema(Outer)["properties"]) == ["intro", "inner", "aside", "extra"]
@@ -61,6 +64,13 @@ def test_the_builder_reads_each_field_with_its_key_and_line() -> None:
         ("outer.inner.items.first", 6),
         ("outer.inner.items.second", 7),
     ]
+
+
+def test_bullets_read_as_a_text_map_and_note_each_item_as_a_bullet_point() -> None:
+    outer = model_builder(Outer)(TextReader(parse_yaml(OUTER_YAML, "outer.yaml")), ("outer",))
+    assert [point.key for point in outer.inner.points] == ["outer.inner.points.only"]
+    assert model_notes(Outer) == ((r"^inner\.points\.", BULLET),)
+    assert model_notes(Inner) == ((r"^points\.", BULLET),)
 
 
 def test_a_field_of_no_kind_is_refused_by_name() -> None:

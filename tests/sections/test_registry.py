@@ -1,8 +1,8 @@
 """The section registry: a new section is one declaration, and the pipeline needs nothing else.
 
-The toy section below is declared in this file alone (model, rule, heading, renderer, notes; its
-schema fragment and builder follow from the model), registered for one test, and taken from a
-leaflet file through the schema, the model and the layout.
+The toy section below is declared in this file alone, as a section module declares one (model,
+rule, heading, renderer; its schema fragment, builder and list-item notes follow from the model),
+registered for one test, and taken from a leaflet file through the schema, the model and the layout.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import dataclasses
 from collections.abc import Iterator
 
 import pytest
-from reportlab.platypus import Flowable
 
 from medleaflet.content.load import Document, PathKey, parse_yaml
 from medleaflet.content.schema import leaflet_schema
@@ -21,9 +20,8 @@ from medleaflet.errors import Problem, ValidationError
 from medleaflet.i18n.extract import describe, section_of
 from medleaflet.i18n.locales import SOURCE_LOCALE
 from medleaflet.i18n.localise import ResolvedText, localise
-from medleaflet.layout.widgets import Kit
 from medleaflet.sections import SECTIONS
-from medleaflet.sections.registry import BULLET, N_, TEXT, TEXT_MAP, Section, Text, TextList, fields
+from medleaflet.sections.registry import BULLET, N_, TEXT, TEXT_MAP, Bullets, Kit, Section, Story, Text, fields, model
 from tests.conftest import DATA
 from tests.sections.kit import PROJECT, layout, printed_text, shipped_template
 
@@ -32,10 +30,10 @@ STANDARD = shipped_template()
 TOY_HEADING = N_("ui:section", "Toy section heading")
 
 
-@dataclasses.dataclass(frozen=True)
+@model
 class Toy:
     note: Text
-    tips: TextList
+    tips: Bullets
 
 
 def toy_rules(document: Document, path: PathKey) -> list[Problem]:
@@ -45,11 +43,11 @@ def toy_rules(document: Document, path: PathKey) -> list[Problem]:
     return []
 
 
-def render_toy(kit: Kit, toy: Toy) -> list[Flowable]:
+def render_toy(kit: Kit, toy: Toy) -> Story:
     return [kit.p(kit.t(toy.note)), *kit.bullets(toy.tips)]
 
 
-TOY = Section.of("toy", TOY_HEADING, Toy, render_toy, notes=((r"^tips\.", BULLET),), rules=toy_rules)
+TOY = Section.of("toy", TOY_HEADING, Toy, render_toy, rules=toy_rules)
 
 TOY_YAML = """  toy:
     note: {note}

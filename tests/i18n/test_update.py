@@ -1,0 +1,186 @@
+"""``update`` and ``init`` refuse a damaged, empty or missing template, and ``update`` a
+damaged catalogue, before Babel reads them leniently and writes back what it guessed.
+
+Each refusal lists every problem of every file at its line, exits 1 and leaves
+every file under ``translations/`` as it was (no half-update). The languages come
+from the checkout's ``translations/``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from medleaflet.i18n.catalogues import po_path, pot_path
+from medleaflet.i18n.locales import SOURCE_LOCALE
+from medleaflet.project import Project
+from tests.conftest import ROOT, run_cli
+
+PROJECT = Project(ROOT)
+LOCALES = [locale for locale in PROJECT.locales() if locale != SOURCE_LOCALE]
+#: A language the checkout has no catalogue for, to ``init``.
+NEW_LOCALE = next(code for code in ("de", "it", "nl", "pl", "sv", "tr") if code not in LOCALES)
+POT = pot_path(PROJECT).relative_to(ROOT).as_posix()
+MISSING_TEMPLATE = f"error: {POT}: not found; run 'generate.py extract' first"
+COMMANDS = {"update": ["update"], "init": ["init", NEW_LOCALE]}
+
+
+def _copy_project(target: Path) -> Path:
+    """A project folder with the checkout's leaflets and translations."""
+    for folder in ("leaflets", "translations"):
+        shutil.copytree(ROOT / folder, target / folder)
+    return target
+
+
+def _fingerprint(root: Path) -> dict[str, str]:
+    """Path -> digest of every file under ``translations/``, to see that nothing was touched."""
+    folder = root / "translations"
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def _string_lines(text: str, keyword: str) -> list[int]:
+    """The 1-based numbers of the ``keyword "..."`` lines with a non-empty string (not the header)."""
+    pattern = re.compile(rf'^{keyword} ".+"$')
+    return [number for number, line in enumerate(text.splitlines(), start=1) if pattern.match(line)]
+
+
+def _unquote_lines(text: str, numbers: list[int]) -> str:
+    """``text`` with the closing quote of each of the lines ``numbers`` removed."""
+    lines = text.splitlines()
+    for number in numbers:
+        lines[number - 1] = lines[number - 1][:-1]
+    return "\n".join(lines) + "\n"
+
+
+def _spread(numbers: list[int]) -> list[int]:
+    """The first, middle and last of ``numbers``."""
+    return sorted({numbers[0], numbers[len(numbers) // 2], numbers[-1]})
+
+
+def _header_only(text: str) -> str:
+    return text[: text.index("\n\n") + 1]
+
+
+def _badly_quoted_msgids(text: str) -> tuple[str, list[str]]:
+    broken = _spread(_string_lines(text, "msgid"))
+    return _unquote_lines(text, broken), [f"{POT}:{n}: syntax error: badly quoted string" for n in broken]
+
+
+def _conflict_marker(text: str) -> tuple[str, list[str]]:
+    first = _string_lines(text, "msgctxt")[0]
+    lines = text.splitlines()
+    lines.insert(first - 1, "<<<<<<< HEAD")
+    return "\n".join(lines) + "\n", [f"{POT}:{first}: syntax error: Unknown or misformatted keyword"]
+
+
+#: How a template is damaged -> (its new text, the lines ``update`` and ``init`` print).
+TEMPLATE_DAMAGE: dict[str, Callable[[str], tuple[str, list[str]]]] = {
+    "garbage": lambda _: ('garbage "\n', [f"{POT}:1: syntax error: Unknown or misformatted keyword"]),
+    "badly quoted msgids": _badly_quoted_msgids,
+    "merge conflict marker": _conflict_marker,
+    "empty file": lambda _: ("", [f"{POT}:1: the template has no messages; run 'generate.py extract'"]),
+    "header only": lambda text: (
+        _header_only(text),
+        [f"{POT}:1: the template has no messages; run 'generate.py extract'"],
+    ),
+}
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("damage", TEMPLATE_DAMAGE)
+def test_a_damaged_or_empty_template_is_refused_touching_nothing(command: str, damage: str, tmp_path: Path) -> None:
+    root = _copy_project(tmp_path / "project")
+    template = pot_path(Project(root))
+    text, expected = TEMPLATE_DAMAGE[damage](template.read_text("utf-8"))
+    template.write_text(text, "utf-8")
+    before = _fingerprint(root)
+    code, out, err = run_cli("--root", str(root), *COMMANDS[command])
+    assert (code, out, err.splitlines()) == (1, "", expected)
+    assert _fingerprint(root) == before
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_missing_template_is_one_line(command: str, tmp_path: Path) -> None:
+    root = _copy_project(tmp_path / "project")
+    pot_path(Project(root)).unlink()
+    before = _fingerprint(root)
+    code, out, err = run_cli("--root", str(root), *COMMANDS[command])
+    assert (code, out, err) == (1, "", MISSING_TEMPLATE + "\n")
+    assert _fingerprint(root) == before
+
+
+def _break_catalogue(root: Path, locale: str) -> list[str]:
+    """Remove the closing quote of the first, middle and last translation of ``locale``'s
+    catalogue; returns the lines ``update`` must print for it."""
+    path = po_path(Project(root), locale)
+    text = path.read_text("utf-8")
+    broken = _spread(_string_lines(text, "msgstr"))
+    path.write_text(_unquote_lines(text, broken), "utf-8")
+    display = path.relative_to(root).as_posix()
+    return [f"{display}:{number}: syntax error: badly quoted string" for number in broken]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_update_refuses_a_badly_quoted_catalogue_touching_nothing(locale: str, tmp_path: Path) -> None:
+    root = _copy_project(tmp_path / "project")
+    expected = _break_catalogue(root, locale)
+    before = _fingerprint(root)
+    for args in (["update", "--lang", locale], ["update"]):
+        code, out, err = run_cli("--root", str(root), *args)
+        assert (code, out, err.splitlines()) == (1, "", expected), args
+        assert _fingerprint(root) == before
+
+
+def test_update_lists_the_problems_of_every_catalogue_and_the_template_at_once(tmp_path: Path) -> None:
+    root = _copy_project(tmp_path / "project")
+    expected = [line for locale in LOCALES for line in _break_catalogue(root, locale)]
+    template = pot_path(Project(root))
+    text, template_lines = _badly_quoted_msgids(template.read_text("utf-8"))
+    template.write_text(text, "utf-8")
+    before = _fingerprint(root)
+    code, _, err = run_cli("--root", str(root), "update")
+    by_place = sorted(template_lines + expected, key=lambda line: (line.split(":")[0], int(line.split(":")[1])))
+    assert (code, err.splitlines()) == (1, by_place)
+    assert _fingerprint(root) == before
+
+
+def test_a_catalogue_in_a_hidden_folder_is_checked_too(tmp_path: Path) -> None:
+    """``pybabel update`` merges into every folder of ``translations/``, hidden ones too."""
+    root = _copy_project(tmp_path / "project")
+    hidden = root / "translations" / ".old"
+    shutil.copytree(root / "translations" / LOCALES[0], hidden)
+    expected = _break_catalogue(root, ".old")
+    before = _fingerprint(root)
+    code, _, err = run_cli("--root", str(root), "update")
+    assert (code, err.splitlines()) == (1, expected)
+    assert _fingerprint(root) == before
+
+
+@pytest.mark.skipif(len(LOCALES) < 2, reason="needs two languages")
+def test_a_damaged_catalogue_does_not_block_updating_another(tmp_path: Path) -> None:
+    root = _copy_project(tmp_path / "project")
+    damaged, other = LOCALES[0], LOCALES[1]
+    _break_catalogue(root, damaged)
+    before = _fingerprint(root)
+    code, out, err = run_cli("--root", str(root), "update", "--lang", other)
+    assert (code, err) == (0, ""), err
+    assert out.startswith(f"updated {other} from ")
+    after = _fingerprint(root)
+    assert {name for name in before if after.get(name) != before[name]} <= {f"{other}/LC_MESSAGES/leaflets.po"}
+
+
+@pytest.mark.skipif(po_path(PROJECT, SOURCE_LOCALE).exists(), reason="the checkout has an English catalogue")
+def test_update_of_a_language_without_a_catalogue_is_one_line(tmp_path: Path) -> None:
+    root = _copy_project(tmp_path / "project")
+    display = po_path(Project(root), SOURCE_LOCALE).relative_to(root).as_posix()
+    code, _, err = run_cli("--root", str(root), "update", "--lang", SOURCE_LOCALE)
+    assert (code, err) == (1, f"error: {display}: not found; start a language with 'generate.py init LOCALE'\n")
