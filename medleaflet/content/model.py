@@ -62,6 +62,9 @@ class Source:
 
 @dataclass(frozen=True)
 class Metadata:
+    """What is known about the leaflet as a document: its version, when it was last
+    revised, its clinical review and the references its facts were checked against."""
+
     version: str
     revised: dt.date
     review: Review
@@ -88,6 +91,8 @@ class Brand:
 
 @dataclass(frozen=True)
 class Identity:
+    """Which medicine the leaflet is about: names, class, forms and brands (page 1)."""
+
     generic_name: Text
     drug_class: Text
     forms: tuple[Form, ...]
