@@ -21,6 +21,7 @@ from medleaflet.content.schema import require_valid
 from medleaflet.content.texts import value_at
 from medleaflet.errors import Problem
 from medleaflet.sections import SECTIONS
+from textengine.scripts import FAMILIES
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
 
@@ -85,8 +86,11 @@ def _rules(document: Document, expected_name: str, known_font_families: frozense
     return problems
 
 
-def load_template(path: Path, root: Path | None = None, known_font_families: frozenset[str] = frozenset()) -> Template:
-    """Load and validate one template file.
+def load_template(
+    path: Path, root: Path | None = None, known_font_families: frozenset[str] = frozenset(FAMILIES)
+) -> Template:
+    """Load and validate one template file; ``known_font_families`` are the families it may name
+    (by default every family the text engine knows; empty: any).
 
     Raises :class:`~medleaflet.errors.ValidationError` with every problem found: schema violations
     and the rules beyond it (the name, a known font family, every section once), together.

@@ -33,7 +33,9 @@ def uncovered(strings: Iterable[tuple[SourceLocation, str, str]], fonts: FontSta
 def check_coverage(catalogue: Catalogue, fonts: FontStack) -> list[Finding]:
     """A blocking finding for every translated character of ``catalogue`` no configured font can draw."""
     strings = (
-        (catalogue.location(message), "", form) for message in catalogue.messages() for form in message_strings(message)
+        (catalogue.location(message), message.context or "", form)
+        for message in catalogue.messages()
+        for form in message_strings(message)
     )
     return [Finding(problem.location, problem.path, problem.message) for problem in uncovered(strings, fonts)]
 

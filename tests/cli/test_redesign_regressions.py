@@ -428,7 +428,7 @@ def test_a_translation_no_font_can_draw_is_located_in_the_catalogue(locale: str,
     assert err.splitlines()[0].startswith(f"{display}:{msgid}: {context}: U+{ord(char):04X} "), err
     code, out, _ = run_cli("--root", str(root), "check", "--lang", locale)
     assert code == 1
-    assert out.splitlines()[0].startswith(f"{display}:{msgid}: U+{ord(char):04X} "), out
+    assert out.splitlines()[0].startswith(f"{display}:{msgid}: {context}: U+{ord(char):04X} "), out
 
 
 @pytest.mark.parametrize("locale", LOCALES)

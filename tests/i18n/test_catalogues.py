@@ -184,7 +184,11 @@ def test_uncovered_character_is_reported_and_refused(translated_project: Callabl
     line = spoil(root, "minimal:sections.uses.intro", lambda m: setattr(m, "string", "Testamol กข treats tests."))
     code, out, _ = run_cli("--root", str(root), "check", "--lang", "fr")
     assert code == 1
-    assert f"{PO}:{line}: U+0E01 'ก' not covered by any configured font for script Thai" in out
+    # check and build name the message the same way: file:line: msgctxt: problem
+    assert (
+        f"{PO}:{line}: minimal:sections.uses.intro: U+0E01 'ก' not covered by any configured font for script Thai"
+        in out
+    )
     code, _, err = build(root)
     assert code == 1
     assert err.startswith(f"{PO}:{line}: minimal:sections.uses.intro: U+0E01 'ก' not covered")
