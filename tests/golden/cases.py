@@ -11,9 +11,11 @@ and gives the PDF's bytes, built through the command line as a user would.
 from __future__ import annotations
 
 import io
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from medleaflet.batch.digest import library_versions
 from medleaflet.cli import main
 from medleaflet.content.templates import DEFAULT_TEMPLATE, load_template
 from medleaflet.i18n.locales import SOURCE_LOCALE, language_of
@@ -22,6 +24,8 @@ from medleaflet.project import Project
 
 #: Where the golden files live: one ``<pdf name>.txt`` per case.
 GOLDEN_DIR = Path(__file__).resolve().parent / "expected"
+#: The versions of the libraries that draw and normalise the PDFs the golden files were made with.
+TOOLS_FILE = GOLDEN_DIR / "tools.txt"
 #: ISO 15924 codes of scripts written in Han characters, which break lines between characters.
 HAN_SCRIPTS = frozenset({"Hani", "Hans", "Hant", "Jpan"})
 
@@ -74,3 +78,9 @@ def build(project: Project, case: Case, out: Path) -> bytes:
     if code != 0:
         raise RuntimeError(f"{case}: build failed (exit {code}): {err.getvalue()}")
     return (out / case.pdf_name).read_bytes()
+
+
+def tool_versions() -> str:
+    """The rendering libraries' versions and qpdf's, as :data:`TOOLS_FILE` records them."""
+    qpdf = subprocess.run(["qpdf", "--version"], capture_output=True, text=True, check=True).stdout.splitlines()[0]
+    return f"{library_versions()}, {qpdf}\n"

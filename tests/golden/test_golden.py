@@ -16,7 +16,7 @@ import pytest
 
 from medleaflet.project import Project
 from tests.conftest import ROOT
-from tests.golden.cases import GOLDEN_DIR, Case, build, golden_cases
+from tests.golden.cases import GOLDEN_DIR, TOOLS_FILE, Case, build, golden_cases, tool_versions
 from tests.golden.pdftext import normalise
 
 PROJECT = Project(ROOT)
@@ -30,6 +30,13 @@ pytestmark = pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf is no
 def test_pdf_matches_its_golden_text(case: Case, tmp_path: Path) -> None:
     if not case.golden.is_file():
         pytest.skip(f"no golden file {case.golden.relative_to(ROOT)} yet: python3 tools/update_golden.py writes it")
+    recorded = TOOLS_FILE.read_text("utf-8").strip() if TOOLS_FILE.is_file() else "unknown tools"
+    if recorded != tool_versions().strip():
+        # Another ReportLab, HarfBuzz or qpdf may write other bytes for the same page: that is
+        # no fault of ours, and the byte-for-byte build tests still run.
+        pytest.skip(
+            f"golden files were made with {recorded.strip() or 'unknown tools'}; here: {tool_versions().strip()}"
+        )
     expected = case.golden.read_text("utf-8")
     actual = normalise(build(PROJECT, case, tmp_path))
     if actual != expected:
