@@ -75,8 +75,10 @@ class Metadata:
 class Form:
     """A dosage form (tablets, oral solution, ...) and its strengths."""
 
+    #: Its key under ``identity.forms`` (``tablets``), which brands refer to.
     key: str
     name: Text
+    #: Each strength as printed (``5 mg``), in the order of the file.
     strengths: TextList
 
 
@@ -84,7 +86,9 @@ class Form:
 class Brand:
     """A brand name, the form it is sold as, and where (ISO 3166 codes)."""
 
+    #: Printed as written in every language: a brand name is never translated.
     name: str
+    #: The key of one of the leaflet's forms.
     form: str
     countries: tuple[str, ...]
 
