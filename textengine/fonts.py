@@ -99,10 +99,9 @@ def font_stack(base_family: str, fonts_dir: Path) -> FontStack:
 
     Raises the errors of :func:`register_family`.
     """
-    base = register_family(base_family, fonts_dir)
-    by_script = {script: register_family(name, fonts_dir) for script, name in SCRIPT_FAMILIES.items()}
-    by_script.update({script: base for script, name in SCRIPT_FAMILIES.items() if name == base_family})
-    return FontStack(base, by_script)
+    names = dict.fromkeys([base_family, *SCRIPT_FAMILIES.values()])  # each once, base first
+    families = {name: register_family(name, fonts_dir) for name in names}
+    return FontStack(families[base_family], {script: families[name] for script, name in SCRIPT_FAMILIES.items()})
 
 
 def _register_file(path: Path, identity: FontFile) -> _Face:

@@ -18,6 +18,9 @@ from __future__ import annotations
 
 from fontTools import unicodedata as ucd
 
+# Korean (Hangul) is not among the CJK scripts: it puts spaces between words and wraps there.
+from textengine.scripts import CJK_SCRIPTS
+
 #: Characters that must not begin a line.
 CANNOT_START = frozenset(
     "!%),.:;?]}¢°’”‰′″℃、。〃〆〉》」』】〕〗〙〛〞〟・ー゠ヽヾゝゞ々〻"
@@ -27,16 +30,12 @@ CANNOT_START = frozenset(
 #: Characters that must not end a line.
 CANNOT_END = frozenset("([{£¥‘“〈《「『【〔〖〘〚〝（［｛｢＄￡￥")
 
-#: Scripts written without spaces between words. Korean (Hangul) is not
-#: among them: it puts spaces between words and wraps there.
-_CJK_SCRIPTS = {"Hani", "Hira", "Kana", "Bopo"}
-
 
 def is_cjk(char: str) -> bool:
     """Whether ``char`` is an ideograph, kana, bopomofo or CJK/full-width punctuation."""
     code = ord(char)
     return (
-        ucd.script(char) in _CJK_SCRIPTS
+        ucd.script(char) in CJK_SCRIPTS
         or 0x3000 <= code <= 0x303F  # CJK symbols and punctuation
         or 0xFF00 <= code <= 0xFFEF  # full-width and half-width forms
     )

@@ -52,8 +52,8 @@ class LeafletLayout:
         self.template = template
         self.clinic = clinic
         self.text = LeafletText(leaflet, localiser, fonts)
-        self.styles = stylesheet(template, fonts.base, self.text.rtl)
         self.colour = palette(template)
+        self.styles = stylesheet(template, self.colour, fonts.base, self.text.rtl)
         page_width, page_height = template.page_size
         top, right, bottom, left = template.margins
         self.width = width or page_width - left - right

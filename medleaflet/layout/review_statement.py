@@ -59,7 +59,7 @@ def english_review(text: LeafletText) -> str:
         parts = [ui.ENGLISH_TEXT_DRAFT]
     translation = loc.translation_review
     if translation is not None:
-        language = loc.language.locale.get_display_name("en") or loc.language.code
+        language = loc.language.english_name
         if translation.complete and translation.date:
             parts.append(
                 ui.ENGLISH_TRANSLATION_REVIEWED.format(

@@ -71,22 +71,18 @@ _FLOW_ONLY = (Spacer, CondPageBreak)
 
 @dataclass
 class StructureRecorder:
-    """Remembers the structure node of each flowable, keyed by the flowable's identity.
+    """Remembers the structure node of each flowable (flowables compare by identity)."""
 
-    The recorder keeps every flowable it is shown alive, so an identity is never reused.
-    """
-
-    _nodes: dict[int, tuple[Flowable, Node]] = field(default_factory=dict)
+    _nodes: dict[Flowable, Node] = field(default_factory=dict)
 
     def mark(self, flowable: Flowable, node: Node) -> Node:
         """Record ``node`` as the structure of ``flowable`` (replacing any earlier record)."""
-        self._nodes[id(flowable)] = (flowable, node)
+        self._nodes[flowable] = node
         return node
 
     def node(self, flowable: Flowable) -> Node | None:
         """The node recorded for ``flowable``, if any."""
-        entry = self._nodes.get(id(flowable))
-        return entry[1] if entry is not None and entry[0] is flowable else None
+        return self._nodes.get(flowable)
 
     def nodes(self, flowables: Iterable[Flowable]) -> tuple[Node, ...]:
         """The structure of ``flowables`` in reading order.

@@ -20,11 +20,12 @@ def palette(template: Template) -> dict[str, colors.Color]:
     return {name: colors.HexColor(value) for name, value in template.colours.items()}
 
 
-def stylesheet(template: Template, family: FontFamily, rtl: bool) -> dict[str, ParagraphStyle]:
-    """Every paragraph style by name, from ``template``'s type scale and colours, set in
-    ``family``, aligned right and indented on the right for a right-to-left page."""
+def stylesheet(
+    template: Template, colour: dict[str, colors.Color], family: FontFamily, rtl: bool
+) -> dict[str, ParagraphStyle]:
+    """Every paragraph style by name, from ``template``'s type scale and its :func:`palette`
+    ``colour``, set in ``family``, aligned right and indented on the right for a right-to-left page."""
     scale = template.type_scale
-    colour = palette(template)
     align = TA_RIGHT if rtl else TA_LEFT
     base = ParagraphStyle(
         "body",

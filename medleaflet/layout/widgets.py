@@ -67,7 +67,7 @@ class Kit:
         self.rtl = text.rtl
         self.structure = StructureRecorder()
         #: The height of each box's unsplittable first row, for keeping a heading with it.
-        self._box_starts: dict[int, tuple[Table, float]] = {}
+        self._box_starts: dict[Flowable, float] = {}
 
     # ----------------------------------------------------------------- text
 
@@ -196,7 +196,7 @@ class Kit:
         table.spaceAfter = 8
         self.structure.mark(table, Node(Role.GROUP, self.structure.nodes(content)))
         start = 7 + sum(item.wrap(self.box_width, self.frame_height)[1] + item.getSpaceAfter() for item in content[:2])
-        self._box_starts[id(table)] = (table, start)
+        self._box_starts[table] = start
         return table
 
     def heading(self, text: str, first: Flowable) -> tuple[Flowable, list[Flowable]]:
@@ -208,10 +208,8 @@ class Kit:
         self.structure.mark(heading, Node(Role.HEADING, level=2, text=text))
         rule = HRFlowable(width="100%", thickness=1.2, color=self.colour["rule"], spaceBefore=0, spaceAfter=5)
         heading_height = heading.wrap(self.width, self.frame_height)[1] + heading.getSpaceBefore() + 6
-        box = self._box_starts.get(id(first))
-        if box is not None and box[0] is first:
-            start = box[1]
-        else:
+        start = self._box_starts.get(first)
+        if start is None:
             start = min(first.wrap(self.width, self.frame_height)[1], 3 * self.styles["body"].leading)
         return heading, [CondPageBreak(heading_height + start + 4), heading, rule]
 

@@ -20,17 +20,14 @@ class Bookmarks:
     """The outline entries of one pass, keyed by the flowable that places each."""
 
     def __init__(self, blocks: Iterable[Block]) -> None:
-        self._anchors: dict[int, tuple[Flowable, Outline]] = {
-            id(block.anchor): (block.anchor, block.outline)
-            for block in blocks
-            if block.anchor is not None and block.outline is not None
+        self._anchors: dict[Flowable, Outline] = {
+            block.anchor: block.outline for block in blocks if block.anchor is not None and block.outline is not None
         }
 
     def drawn(self, canvas: Canvas, flowable: Flowable) -> None:
         """Bookmark the current page and add its outline entry if ``flowable`` is an anchor."""
-        entry = self._anchors.get(id(flowable))
-        if entry is None or entry[0] is not flowable:
+        outline = self._anchors.get(flowable)
+        if outline is None:
             return
-        outline = entry[1]
         canvas.bookmarkPage(outline.key)
         canvas.addOutlineEntry(outline.title, outline.key, level=outline.level, closed=False)
