@@ -22,6 +22,7 @@ from pathlib import Path
 from babel import Locale
 from PIL import Image
 
+from medleaflet.content.fonts import uncovered
 from medleaflet.content.load import Document, load_yaml, parse_yaml
 from medleaflet.content.schema import require_valid
 from medleaflet.content.texts import value_at
@@ -60,10 +61,12 @@ class Clinic:
     logo: Path | None = None
     locations: Mapping[str, SourceLocation] = field(default_factory=dict, compare=False, repr=False)
 
-    def texts(self) -> list[tuple[SourceLocation | None, str, str]]:
-        """``(location, field, text)`` for every text field the leaflet prints (location None if unknown)."""
-        values = {"name": self.name, "phone": self.phone, "address": self.address, "website": self.website}
-        return [(self.locations.get(key), key, text) for key, text in values.items() if text]
+    def texts(self) -> list[tuple[SourceLocation, str, str]]:
+        """``(location, field, text)`` for every text field the leaflet prints (line 1 of an
+        unnamed file for a profile not loaded from a file)."""
+        unknown = SourceLocation("clinic profile", 1)
+        values = ((key, getattr(self, key)) for key in TEXT_FIELDS)
+        return [(self.locations.get(key, unknown), key, text) for key, text in values if text]
 
     @property
     def emergency(self) -> EmergencyNumbers:
@@ -157,11 +160,7 @@ def _rules(document: Document, folder: Path) -> list[Problem]:
 def require_coverage(clinic: Clinic, fonts: FontStack) -> None:
     """Raise :class:`~medleaflet.errors.ValidationError` listing every character of the clinic's
     text that ``fonts`` cannot draw, each at its field's line (line 1 of an unnamed file if unknown)."""
-    problems = [
-        Problem(where or SourceLocation("clinic profile", 1), key, str(item))
-        for where, key, text in clinic.texts()
-        for item in fonts.uncovered(text)
-    ]
+    problems = uncovered(clinic.texts(), fonts)
     if problems:
         raise ValidationError(problems)
 

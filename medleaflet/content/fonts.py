@@ -11,11 +11,12 @@ line for an unknown family.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from medleaflet.content.load import display_name, load_yaml
 from medleaflet.content.templates import Template
-from medleaflet.errors import InputError, MedleafletError, SourceLocation
+from medleaflet.errors import InputError, MedleafletError, Problem, SourceLocation
 from medleaflet.project import Project
 from textengine.errors import FontFileError, MissingFontError, TextEngineError, UnknownFamilyError
 from textengine.fonts import font_stack
@@ -65,3 +66,8 @@ def _display(path: Path, root: Path) -> str:
         return path.relative_to(root).as_posix()
     except ValueError:
         return display_name(path, root)
+
+
+def uncovered(strings: Iterable[tuple[SourceLocation, str, str]], fonts: FontStack) -> list[Problem]:
+    """A problem for every character ``fonts`` cannot draw in each ``(location, path, text)``, in order."""
+    return [Problem(where, path, str(item)) for where, path, text in strings for item in fonts.uncovered(text)]

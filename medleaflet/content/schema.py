@@ -23,6 +23,7 @@ import jsonschema
 from medleaflet.content.load import Document, PathKey
 from medleaflet.errors import Problem, ValidationError
 from medleaflet.sections import SECTIONS
+from medleaflet.sections.kinds import fields
 
 _TYPE_NAMES = {
     "object": "a mapping (key: value)",
@@ -45,12 +46,7 @@ def load_schema(name: str) -> dict[str, Any]:
 
 def sections_schema() -> dict[str, Any]:
     """The schema of a leaflet's ``sections``: every registered section, each required."""
-    return {
-        "type": "object",
-        "required": list(SECTIONS),
-        "additionalProperties": False,
-        "properties": {key: dict(section.schema) for key, section in SECTIONS.items()},
-    }
+    return fields({key: dict(section.schema) for key, section in SECTIONS.items()})
 
 
 def leaflet_schema() -> dict[str, Any]:

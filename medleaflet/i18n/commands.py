@@ -17,12 +17,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from medleaflet.content.fonts import load_fonts
-from medleaflet.content.model import Leaflet
 from medleaflet.content.templates import DEFAULT_TEMPLATE, load_template
 from medleaflet.errors import IncompleteTranslationError, Problem, SourceLocation, UsageError
 from medleaflet.i18n.catalogues import load_catalogue
 from medleaflet.i18n.coverage import source_coverage
-from medleaflet.i18n.language_check import LanguageCheck, Messages, check_language, messages_of, project_leaflets
+from medleaflet.i18n.language_check import (
+    LanguageCheck,
+    Messages,
+    check_language,
+    messages_of,
+    project_leaflets,
+    project_messages,
+)
 from medleaflet.i18n.locales import SOURCE_LOCALE
 from medleaflet.i18n.review import SignOffRecord, load_record, sign
 from medleaflet.i18n.status import StatusRow, translation_status
@@ -41,7 +47,6 @@ class ProjectCheck:
     """What every catalogue of a project is checked against, and the English problems."""
 
     project: Project
-    leaflets: Sequence[Leaflet]
     messages: Messages
     fonts: FontStack
     #: Every character of the English leaflets the fonts cannot draw.
@@ -57,7 +62,7 @@ def start_check(project: Project) -> ProjectCheck:
     leaflets = project_leaflets(project)
     template = load_template(project.template_path(DEFAULT_TEMPLATE), project.root)
     fonts = load_fonts(template, project)
-    return ProjectCheck(project, leaflets, messages_of(leaflets), fonts, source_coverage(leaflets, fonts))
+    return ProjectCheck(project, messages_of(leaflets), fonts, source_coverage(leaflets, fonts))
 
 
 def unsigned_messages(check: LanguageCheck) -> list[Problem]:
@@ -82,7 +87,7 @@ def summary(check: LanguageCheck) -> str:
 
 def status_rows(project: Project, codes: Sequence[str] | None) -> list[StatusRow]:
     """Translation progress of each language (default: every one) per message group."""
-    groups = messages_of(project_leaflets(project)).groups
+    groups = project_messages(project).groups
     rows = []
     for locale in translated_locales(project, codes):
         catalogue = load_catalogue(project, locale)
@@ -109,7 +114,7 @@ def sign_off(project: Project, code: str, by: str, date: dt.date, groups: Sequen
     locale = project.locale(code)
     if locale == SOURCE_LOCALE:
         raise UsageError("the English source is reviewed in each leaflet's metadata, not with signoff")
-    messages = messages_of(project_leaflets(project))
+    messages = project_messages(project)
     chosen = list(groups or messages.groups)
     unknown = [name for name in chosen if name not in messages.groups]
     if unknown:

@@ -12,22 +12,18 @@ from:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from medleaflet.content.fonts import uncovered
 from medleaflet.content.model import Leaflet
-from medleaflet.errors import IncompleteTranslationError, Problem, SourceLocation
+from medleaflet.errors import IncompleteTranslationError, Problem
 from medleaflet.i18n.catalogues import Catalogue
 from medleaflet.i18n.qa.checks import Finding, message_strings
 from textengine.itemise import FontStack
 
 if TYPE_CHECKING:
     from medleaflet.i18n.localise import LocalisedLeaflet
-
-
-def uncovered(strings: Iterable[tuple[SourceLocation, str, str]], fonts: FontStack) -> list[Problem]:
-    """A problem for every character ``fonts`` cannot draw in each ``(location, path, text)``, in order."""
-    return [Problem(where, path, str(item)) for where, path, text in strings for item in fonts.uncovered(text)]
 
 
 def check_coverage(catalogue: Catalogue, fonts: FontStack) -> list[Finding]:
