@@ -12,6 +12,7 @@ the inputs; no file is written in that case.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -35,11 +36,12 @@ from textengine.shaping import forget_private_glyphs
 
 @dataclass(frozen=True)
 class BuildResult:
-    """One PDF written: where, and how many pages and bytes."""
+    """One PDF written: where, how many pages and bytes, and the SHA-256 of those bytes."""
 
     path: Path
     pages: int
     size: int
+    sha256: str
 
 
 def output_name(leaflet_id: str, locale: str, template: str) -> str:
@@ -104,4 +106,4 @@ def build_leaflet(
     pdf = render_leaflet(project, leaflet_id, locale, options)
     path = out_dir / output_name(leaflet_id, locale, options.template)
     write_atomic(path, pdf.data)
-    return BuildResult(path, pdf.pages, len(pdf.data))
+    return BuildResult(path, pdf.pages, len(pdf.data), hashlib.sha256(pdf.data).hexdigest())

@@ -9,29 +9,28 @@ batch; :func:`outcome_of` turns a worker that died into a failed job too.
 
 from __future__ import annotations
 
-import hashlib
 from concurrent.futures import Future
 from dataclasses import asdict, replace
 from pathlib import Path
 
 from medleaflet.batch.jobs import Job, Outcome
+from medleaflet.content.model import Leaflet
 from medleaflet.content.validate import load_leaflet
 from medleaflet.errors import MedleafletError
 from medleaflet.i18n.catalogues import load_catalogue
+from medleaflet.i18n.language_check import leaflet_messages
 from medleaflet.i18n.locales import SOURCE_LOCALE
 from medleaflet.i18n.review import load_record, review_of
-from medleaflet.i18n.sources import leaflet_sources, ui_sources
 from medleaflet.pipeline import BuildOptions, build_leaflet
 from medleaflet.project import Project
 
 
-def review_status(project: Project, job: Job) -> str:
+def review_status(project: Project, leaflet: Leaflet, locale: str) -> str:
     """The English leaflet's review status, or whether the translation is signed off in full."""
-    leaflet = load_leaflet(project.leaflet_path(job.leaflet), project.root)
-    if job.locale == SOURCE_LOCALE:
+    if locale == SOURCE_LOCALE:
         return leaflet.metadata.review.status
-    catalogue = load_catalogue(project, job.locale)
-    signed = review_of(catalogue, load_record(catalogue, project.root), leaflet_sources(leaflet) + ui_sources())
+    catalogue = load_catalogue(project, locale)
+    signed = review_of(catalogue, load_record(catalogue, project.root), leaflet_messages(leaflet).sources)
     return "reviewed" if signed.complete else "not reviewed"
 
 
@@ -40,14 +39,13 @@ def run_job(root: str, job: Job, out: str, options: BuildOptions, digest: str) -
     project = Project(Path(root))
     try:
         result = build_leaflet(project, job.leaflet, job.locale, Path(out), replace(options, template=job.template))
-        data = result.path.read_bytes()
         leaflet = load_leaflet(project.leaflet_path(job.leaflet), project.root)
         entry = {
             "file": result.path.name,
             **asdict(job),
             "leaflet_version": leaflet.metadata.version,
-            "review_status": review_status(project, job),
-            "sha256": hashlib.sha256(data).hexdigest(),
+            "review_status": review_status(project, leaflet, job.locale),
+            "sha256": result.sha256,
             "pages": result.pages,
             "bytes": result.size,
             "inputs": digest,
