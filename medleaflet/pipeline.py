@@ -77,7 +77,7 @@ def lay_out_leaflet(project: Project, leaflet_id: str, locale: str, options: Bui
     try:
         if not template.bilingual:
             return LeafletLayout(leaflet, template, localised, fonts, options.clinic).document()
-        full_width = template.page_size[0] - template.margins[1] - template.margins[3]
+        full_width = template.text_width
         column = column_width(full_width)
         english = localise(project, leaflet, SOURCE_LOCALE)
         require_coverage(english, fonts)

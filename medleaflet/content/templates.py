@@ -61,8 +61,14 @@ class Template:
     def page_size(self) -> tuple[float, float]:
         return PAGE_SIZES[self.paper]
 
+    @property
+    def text_width(self) -> float:
+        """The width between the page's side margins, in points."""
+        _, right, _, left = self.margins
+        return self.page_size[0] - left - right
 
-def _rules(document: Document, expected_name: str, known_font_families: frozenset[str]) -> list[Problem]:
+
+def _rules(document: Document, expected_name: str) -> list[Problem]:
     """Checks beyond the schema; each skips what is missing or of the wrong type."""
     data = document.data
     problems: list[Problem] = []
@@ -70,8 +76,8 @@ def _rules(document: Document, expected_name: str, known_font_families: frozense
     if isinstance(name, str) and name != expected_name:
         problems.append(document.problem(("name",), f"must match the file name ({expected_name!r})"))
     family = value_at(data, ("font_family",))
-    if known_font_families and isinstance(family, str) and family not in known_font_families:
-        known = ", ".join(sorted(known_font_families))
+    if isinstance(family, str) and family not in FAMILIES:
+        known = ", ".join(sorted(FAMILIES))
         problems.append(document.problem(("font_family",), f"unknown font family {family!r} (known: {known})"))
     sections = value_at(data, ("sections",))
     if isinstance(sections, list):
@@ -86,17 +92,14 @@ def _rules(document: Document, expected_name: str, known_font_families: frozense
     return problems
 
 
-def load_template(
-    path: Path, root: Path | None = None, known_font_families: frozenset[str] = frozenset(FAMILIES)
-) -> Template:
-    """Load and validate one template file; ``known_font_families`` are the families it may name
-    (by default every family the text engine knows; empty: any).
+def load_template(path: Path, root: Path | None = None) -> Template:
+    """Load and validate one template file (its font family one the text engine knows).
 
     Raises :class:`~medleaflet.errors.ValidationError` with every problem found: schema violations
     and the rules beyond it (the name, a known font family, every section once), together.
     """
     document = load_yaml(path, root)
-    require_valid(document, "template", _rules(document, path.stem, known_font_families))
+    require_valid(document, "template", _rules(document, path.stem))
     data: Any = document.data
     margins = data["page"]["margins_mm"]
     colours = dict(data["colours"])

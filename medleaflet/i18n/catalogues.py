@@ -212,7 +212,8 @@ def parse_strictly(text: str, display: str, locale: str | None = None) -> tuple[
         parser.parse(io.StringIO(text))
     except (ValueError, KeyError) as exc:
         raise InputError(f"cannot read catalogue: {exc}", SourceLocation(display, 1)) from None
-    problems += [problem for problem in parser.problems if problem.location.line not in _lines(problems)]
+    reported = {problem.location.line for problem in problems}
+    problems += [problem for problem in parser.problems if problem.location.line not in reported]
     return catalog, problems
 
 
@@ -224,10 +225,6 @@ def catalogue_paths(project: Project) -> list[Path]:
         return []
     candidates = (folder / name / "LC_MESSAGES" / f"{DOMAIN}.po" for name in os.listdir(folder))
     return sorted(path for path in candidates if path.exists())
-
-
-def _lines(problems: list[Problem]) -> set[int]:
-    return {problem.location.line for problem in problems}
 
 
 class _CollectingParser(PoFileParser):

@@ -38,12 +38,6 @@ class PageFurniture:
         self.clinic = kit.clinic
         self._bottom_margins: dict[int, float] = {}
 
-    @property
-    def text_width(self) -> float:
-        """The width between the page's side margins."""
-        _, right, _, left = self.template.margins
-        return self.template.page_size[0] - left - right
-
     def draw(self, canvas: Canvas, page: int, pages: int) -> None:
         """Draw the logo (page 1), the running header (pages after the first) and the footer
         of page ``page`` of ``pages`` (0 while the page count is not known yet)."""
@@ -69,14 +63,14 @@ class PageFurniture:
             )
         if page > 1 and self.template.running_title:
             title = kit.p(kit.u(ui.RUNNING_TITLE, medicine=kit.text.medicine), "furniture_bold")
-            title.wrapOn(canvas, self.text_width, top)
+            title.wrapOn(canvas, self.template.text_width, top)
             rule_y = height - top + 3.5 * mm
             title.drawOn(canvas, left, rule_y + 1.5 * mm)
             canvas.line(left, rule_y, width - right, rule_y)
         rule_y = self.bottom_margin(pages) - RULE_GAP  # as render laid the frame out
         canvas.line(left, rule_y, width - right, rule_y)
         footer = self.footer(page, pages)
-        _, footer_height = footer.wrapOn(canvas, self.text_width, height)
+        _, footer_height = footer.wrapOn(canvas, self.template.text_width, height)
         footer.drawOn(canvas, left, rule_y - FOOTER_GAP - footer_height)
         canvas.restoreState()
 
@@ -96,10 +90,10 @@ class PageFurniture:
         if self.clinic:
             trailing.append(kit.p(self.clinic.name, "furniture_end"))
             trailing.append(kit.p(kit.u(ui.CLINIC_PHONE_LINE, phone=self.clinic.phone), "furniture_end_regular"))
-        trailing_width = self.text_width * 0.38 if self.clinic else 30 * mm if trailing else 0
+        trailing_width = self.template.text_width * 0.38 if self.clinic else 30 * mm if trailing else 0
         return kit.table(
             [[details, trailing or Spacer(1, 1)]],
-            [self.text_width - trailing_width, trailing_width],
+            [self.template.text_width - trailing_width, trailing_width],
             [("VALIGN", (0, 0), (-1, -1), "TOP")]
             + [(f"{side}PADDING", (0, 0), (-1, -1), 0) for side in ("LEFT", "RIGHT", "TOP", "BOTTOM")],
         )
@@ -111,6 +105,6 @@ class PageFurniture:
         pages = pages or UNKNOWN_PAGES
         if pages not in self._bottom_margins:
             bottom = self.template.margins[2]
-            _, footer_height = self.footer(pages, pages).wrap(self.text_width, self.template.page_size[1])
+            _, footer_height = self.footer(pages, pages).wrap(self.template.text_width, self.template.page_size[1])
             self._bottom_margins[pages] = max(bottom, footer_height + RULE_GAP + FOOTER_GAP + PRINTER_MARGIN)
         return self._bottom_margins[pages]

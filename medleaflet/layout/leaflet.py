@@ -54,10 +54,9 @@ class LeafletLayout:
         self.text = LeafletText(leaflet, localiser, fonts)
         self.colour = palette(template)
         self.styles = stylesheet(template, self.colour, fonts.base, self.text.rtl)
-        page_width, page_height = template.page_size
-        top, right, bottom, left = template.margins
-        self.width = width or page_width - left - right
-        self.frame_height = page_height - top - bottom
+        top, _, bottom, _ = template.margins
+        self.width = width or template.text_width
+        self.frame_height = template.page_size[1] - top - bottom
         self.list_columns = 2 if width is None else 1
         self.furniture = PageFurniture(self.kit())
 
