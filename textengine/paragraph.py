@@ -111,6 +111,9 @@ class BidiParagraph(Flowable):
         #: The side of the bullet follows the page's direction, not the text's.
         self.bullet_rtl = rtl if bullet_rtl is None else bullet_rtl
         self._first = _first
+        #: Whether this is the whole paragraph, which may break its lines again for another
+        #: width; a piece left by :meth:`split` keeps the lines it was given.
+        self._whole = _lines is None
         self._words: list[list[Piece]] | None = None
         self._lines = _lines
         self._width = 0.0
@@ -240,7 +243,7 @@ class BidiParagraph(Flowable):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         if self._lines is None or self._width != availWidth:
-            if self._lines is None or self._first:
+            if self._whole:
                 self._lines = self.break_lines(availWidth)
             self._width = availWidth
         self.height = len(self._lines) * self.style.leading

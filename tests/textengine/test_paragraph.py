@@ -111,3 +111,17 @@ def test_bold_run_inside_rtl_paragraph(stack: FontStack) -> None:
         # The bold word comes first in reading order, so it stands rightmost.
         assert min(c["x0"] for c in bold) > max(c["x1"] for c in regular) - 1
     assert actual_text(pdf) == "".join(text for text, _ in spans)
+
+
+@pytest.mark.parametrize("rtl", [True, False])
+def test_a_split_piece_keeps_its_lines_when_wrapped_again(stack: FontStack, rtl: bool) -> None:
+    # A table cell splits its paragraph at one width and may wrap the pieces at another
+    # (padding, rounding): the first piece must not break the whole text again, or it
+    # grows past the page foot and prints the lines the second piece prints too.
+    text = " ".join([ARABIC if rtl else "Take the tablets with water."] * 30)
+    paragraph = BidiParagraph(text, style(stack), stack, rtl=rtl)
+    _, height = paragraph.wrap(200, 1000)
+    first, rest = paragraph.split(200, height / 2)
+    _, first_height = first.wrap(200, height / 2)
+    assert first.wrap(199.5, height / 2)[1] == first_height <= height / 2
+    assert first_height + rest.wrap(199.5, 1000)[1] == height
