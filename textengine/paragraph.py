@@ -242,10 +242,10 @@ class BidiParagraph(Flowable):
         return result
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        if self._lines is None or self._width != availWidth:
-            if self._whole:
-                self._lines = self.break_lines(availWidth)
-            self._width = availWidth
+        # Only the whole paragraph breaks its lines (again, for another width): a piece keeps its own.
+        if self._lines is None or (self._whole and self._width != availWidth):
+            self._lines = self.break_lines(availWidth)
+        self._width = availWidth
         self.height = len(self._lines) * self.style.leading
         return availWidth, self.height
 
