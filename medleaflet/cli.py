@@ -306,6 +306,19 @@ def _cmd_list(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _validate_options(validate: argparse.ArgumentParser) -> None:
+    validate.add_argument("leaflets", nargs="*", metavar="LEAFLET", help="leaflet ids (default: every leaflet)")
+
+
+def _cmd_validate(project: Project, args: argparse.Namespace, out: TextIO) -> int:
+    """Validate leaflets one by one; every problem of each is reported, and the first failing
+    leaflet's problems end the run (as a build would)."""
+    for leaflet_id in args.leaflets or project.leaflet_ids():
+        leaflet = load_leaflet(project.leaflet_path(leaflet_id), project.root)
+        print(f"{leaflet.source}: valid ({len(leaflet.texts())} messages)", file=out)
+    return EXIT_OK
+
+
 def _cmd_extract(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     path = pybabel.extract(project)
     print(f"wrote {path}", file=out)
@@ -380,6 +393,14 @@ COMMANDS: tuple[Command, ...] = (
         _cmd_list,
         "list leaflets, languages and templates",
         "List the leaflets, languages and templates this project has.",
+    ),
+    Command(
+        "validate",
+        _cmd_validate,
+        "check leaflet files against the schema",
+        "Validate each leaflet file (or the given ones): every problem of a file is reported at once, "
+        "as FILE:LINE: FIELD: PROBLEM. The format is described in docs/leaflet-schema.md.",
+        _validate_options,
     ),
     Command(
         "extract",

@@ -20,6 +20,10 @@ from typing import Any, Literal
 from medleaflet.errors import SourceLocation
 
 ReviewStatus = Literal["draft", "reviewed"]
+#: Whether a brand is on sale, no longer sold, or a generic (unbranded) product.
+BrandStatus = Literal["current", "discontinued", "generic"]
+#: The box a block of text is printed in, if any.
+BoxKind = Literal["warning", "caution"]
 
 
 @dataclass(frozen=True)
@@ -72,25 +76,48 @@ class Metadata:
 
 
 @dataclass(frozen=True)
+class Appearance:
+    """What a tablet or capsule of one strength looks like (any of the three)."""
+
+    colour: Text | None
+    shape: Text | None
+    marking: Text | None
+
+
+@dataclass(frozen=True)
+class Strength:
+    """One strength of a form (``10 mg``), where it is sold and what it looks like."""
+
+    #: As printed; its key is a slug of the English text (``strengths.10_mg``), stable under reordering.
+    text: Text
+    #: ISO 3166 codes of the countries it is sold in; empty: wherever its form is.
+    countries: tuple[str, ...]
+    appearance: Appearance | None
+
+
+@dataclass(frozen=True)
 class Form:
     """A dosage form (tablets, oral solution, ...) and its strengths."""
 
     #: Its key under ``identity.forms`` (``tablets``), which brands refer to.
     key: str
     name: Text
-    #: Each strength as printed (``5 mg``), in the order of the file.
-    strengths: TextList
+    #: In the order of the file.
+    strengths: tuple[Strength, ...]
+    #: ISO 3166 codes of the countries it is sold in; empty: not limited.
+    countries: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Brand:
-    """A brand name, the form it is sold as, and where (ISO 3166 codes)."""
+    """A brand name, the form it is sold as, where (ISO 3166 codes), and whether it still is."""
 
     #: Printed as written in every language: a brand name is never translated.
     name: str
     #: The key of one of the leaflet's forms.
     form: str
     countries: tuple[str, ...]
+    status: BrandStatus
 
 
 @dataclass(frozen=True)
@@ -112,8 +139,34 @@ class Subsection:
     text: Text
 
 
+@dataclass(frozen=True)
+class TextBlock:
+    """A block of a section: an optional sub-heading and what goes under it, possibly in a box.
+
+    Any part may be missing, but a block has at least one of ``text``, ``items`` and ``write_in``.
+    """
+
+    #: Its stable key in the leaflet file (``blood_tests``).
+    key: str
+    title: Text | None
+    text: Text | None
+    #: Bullet points.
+    items: TextList
+    #: A paragraph after the bullet points.
+    after: Text | None
+    box: BoxKind | None
+    #: Labels of lines to write on (``My weekly dose``).
+    write_in: TextList
+
+
+#: A section's blocks, in file order.
+TextBlocks = tuple[TextBlock, ...]
+
+
 class Sections(Mapping[str, Any]):
-    """A leaflet's sections by key, in the registry's order (:data:`medleaflet.sections.SECTIONS`).
+    """A leaflet's sections by key, in the registry's order (:data:`medleaflet.sections.SECTIONS`):
+    those the leaflet has (an optional section it leaves out is absent), then ``custom``, the
+    leaflet-defined sections, if any.
 
     Each value is the model its section declares; ``sections["uses"]`` and
     ``sections.uses`` are the same. Read-only and hashable, like the rest of the model.

@@ -22,7 +22,7 @@ import jsonschema
 
 from medleaflet.content.load import Document, PathKey
 from medleaflet.errors import Problem, ValidationError
-from medleaflet.sections import SECTIONS
+from medleaflet.sections import SECTIONS, custom
 from medleaflet.sections.kinds import fields
 
 _TYPE_NAMES = {
@@ -45,8 +45,15 @@ def load_schema(name: str) -> dict[str, Any]:
 
 
 def sections_schema() -> dict[str, Any]:
-    """The schema of a leaflet's ``sections``: every registered section, each required."""
-    return fields({key: dict(section.schema) for key, section in SECTIONS.items()})
+    """The schema of a leaflet's ``sections``: every registered section (required or optional,
+    as it declares) and the leaflet's own sections under ``custom``."""
+    return fields(
+        {key: dict(section.schema) for key, section in SECTIONS.items() if section.required},
+        {
+            **{key: dict(section.schema) for key, section in SECTIONS.items() if not section.required},
+            custom.KEY_NAME: custom.SCHEMA,
+        },
+    )
 
 
 def leaflet_schema() -> dict[str, Any]:

@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from medleaflet.content.load import Document, PathKey, format_path
-from medleaflet.content.model import Subsection, Text, TextList
+from medleaflet.content.model import Subsection, Text, TextBlock, TextBlocks, TextList
 
 
 def value_at(data: Any, path: PathKey) -> Any:
@@ -81,3 +81,24 @@ class TextReader:
         if self.value(path) is None:
             return None
         return Subsection(self.text((*path, "title")), self.text((*path, "text")))
+
+    def optional_map(self, path: PathKey) -> TextList | None:
+        """An optional mapping of stable keys to strings at ``path``, or None if absent."""
+        return self.text_map(path) if self.value(path) is not None else None
+
+    def blocks(self, path: PathKey) -> TextBlocks:
+        """The blocks at ``path`` (stable keys to blocks), in file order; none if absent."""
+        return tuple(self.block((*path, key)) for key in self.value(path) or ())
+
+    def block(self, path: PathKey) -> TextBlock:
+        """The block at ``path``: its key, sub-heading, paragraphs, bullets, box and write-in labels."""
+        data = self.value(path)
+        return TextBlock(
+            key=str(path[-1]),
+            title=self.optional((*path, "title")),
+            text=self.optional((*path, "text")),
+            items=self.optional_map((*path, "items")) or (),
+            after=self.optional((*path, "after")),
+            box=data.get("box"),
+            write_in=self.optional_map((*path, "write_in")) or (),
+        )

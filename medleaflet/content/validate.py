@@ -18,11 +18,11 @@ from typing import Any
 
 from medleaflet.content import model
 from medleaflet.content.clinic import COUNTRIES
-from medleaflet.content.load import Document, PathKey, load_yaml
+from medleaflet.content.load import Document, PathKey, format_path, load_yaml
 from medleaflet.content.schema import require_valid
-from medleaflet.content.texts import TextReader, list_at, mapping_at, value_at
+from medleaflet.content.texts import TextReader, list_at, mapping_at, slug, value_at
 from medleaflet.errors import Problem
-from medleaflet.sections import SECTIONS
+from medleaflet.sections import SECTIONS, custom
 
 
 def load_leaflet(path: Path, root: Path | None = None) -> model.Leaflet:
@@ -69,11 +69,13 @@ def _rules(document: Document, expected_id: str | None) -> list[Problem]:
     problems += _brand_rules(document)
     for key, section in SECTIONS.items():
         problems += section.rules(document, ("sections", key))
+    problems += custom.rules(document, ("sections", custom.KEY_NAME), set(SECTIONS))
     return problems
 
 
 def _brand_rules(document: Document) -> list[Problem]:
-    """Each brand's form is one of the leaflet's forms, and its countries are ISO 3166 codes."""
+    """Each brand's form is one of the leaflet's forms, every country is an ISO 3166 code, and
+    no form lists a strength twice."""
     problems: list[Problem] = []
     forms = mapping_at(document.data, ("identity", "forms"))
     for index, brand in enumerate(list_at(document.data, ("identity", "brands"))):
@@ -87,15 +89,42 @@ def _brand_rules(document: Document) -> list[Problem]:
                     f"unknown form {form!r} (forms are: {', '.join(forms)})",
                 )
             )
-        countries = brand.get("countries")
-        for position, country in enumerate(countries if isinstance(countries, list) else ()):
+    for path in _country_lists(document.data):
+        for position, country in enumerate(list_at(document.data, path)):
             if isinstance(country, str) and country not in COUNTRIES:
-                problems.append(
-                    document.problem(
-                        ("identity", "brands", index, "countries", position),
-                        f"{country!r} is not an ISO 3166 country code",
-                    )
-                )
+                problems.append(document.problem((*path, position), f"{country!r} is not an ISO 3166 country code"))
+    for key in forms:
+        problems += _strength_rules(document, ("identity", "forms", key, "strengths"))
+    return problems
+
+
+def _country_lists(data: Any) -> list[PathKey]:
+    """The paths of every list of countries under ``identity``: of forms, strengths and brands."""
+    paths: list[PathKey] = []
+    for key, form in mapping_at(data, ("identity", "forms")).items():
+        paths.append(("identity", "forms", key, "countries"))
+        for index, strength in enumerate(list_at(form, ("strengths",))):
+            if isinstance(strength, dict):
+                paths.append(("identity", "forms", key, "strengths", index, "countries"))
+    paths += [("identity", "brands", index, "countries") for index in range(len(list_at(data, ("identity", "brands"))))]
+    return paths
+
+
+def _strength_rules(document: Document, path: PathKey) -> list[Problem]:
+    """A strength listed twice in one form (compared as their message keys are)."""
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for index, item in enumerate(list_at(document.data, path)):
+        text = item.get("strength") if isinstance(item, dict) else item
+        if not isinstance(text, str):
+            continue
+        if slug(text) in seen:
+            first = document.location((*path, seen[slug(text)])).line
+            problems.append(
+                document.problem((*path, index), f"strength {text!r} is listed twice (first at line {first})")
+            )
+        else:
+            seen[slug(text)] = index
     return problems
 
 
@@ -107,8 +136,17 @@ def _build(read: TextReader) -> model.Leaflet:
         source=read.document.display,
         metadata=_metadata(data["metadata"]),
         identity=_identity(read),
-        sections=model.Sections({key: section.build(read, ("sections", key)) for key, section in SECTIONS.items()}),
+        sections=_sections(read),
     )
+
+
+def _sections(read: TextReader) -> model.Sections:
+    """The sections the leaflet has, in the registry's order, then its own (``custom``) if any."""
+    present = read.value(("sections",))
+    built = {key: section.build(read, ("sections", key)) for key, section in SECTIONS.items() if key in present}
+    if custom.KEY_NAME in present:
+        built[custom.KEY_NAME] = custom.build(read, ("sections", custom.KEY_NAME))
+    return model.Sections(built)
 
 
 def _metadata(data: dict[str, Any]) -> model.Metadata:
@@ -132,10 +170,18 @@ def _identity(read: TextReader) -> model.Identity:
     path: PathKey = ("identity",)
     data = read.value(path)
     forms = tuple(
-        model.Form(key, read.text((*path, "forms", key, "name")), read.text_seq((*path, "forms", key, "strengths")))
-        for key in data["forms"]
+        model.Form(
+            key,
+            read.text((*path, "forms", key, "name")),
+            _strengths(read, (*path, "forms", key, "strengths")),
+            tuple(form.get("countries", ())),
+        )
+        for key, form in data["forms"].items()
     )
-    brands = tuple(model.Brand(brand["name"], brand["form"], tuple(brand["countries"])) for brand in data["brands"])
+    brands = tuple(
+        model.Brand(brand["name"], brand["form"], tuple(brand["countries"]), brand.get("status", "current"))
+        for brand in data["brands"]
+    )
     return model.Identity(
         generic_name=read.text((*path, "generic_name")),
         drug_class=read.text((*path, "drug_class")),
@@ -143,3 +189,30 @@ def _identity(read: TextReader) -> model.Identity:
         brands=brands,
         strength_warning=read.optional((*path, "strength_warning")),
     )
+
+
+def _strengths(read: TextReader, path: PathKey) -> tuple[model.Strength, ...]:
+    """A form's strengths; each keyed by a slug of its text (``strengths.10_mg``), so that
+    adding a strength or its details does not change the keys of the others."""
+    base = format_path(path)
+    strengths = []
+    for index, item in enumerate(read.value(path)):
+        here: PathKey = (*path, index) if isinstance(item, str) else (*path, index, "strength")
+        text = read.value(here)
+        key = f"{base}.{slug(text)}"
+        appearance = item.get("appearance") if isinstance(item, dict) else None
+        strengths.append(
+            model.Strength(
+                read.text(here, key),
+                tuple(item.get("countries", ())) if isinstance(item, dict) else (),
+                model.Appearance(
+                    *(
+                        read.text((*path, index, "appearance", part), f"{key}.{part}") if part in appearance else None
+                        for part in ("colour", "shape", "marking")
+                    )
+                )
+                if appearance
+                else None,
+            )
+        )
+    return tuple(strengths)

@@ -24,7 +24,8 @@ from medleaflet.content.model import Leaflet, Text
 from medleaflet.content.validate import validate_leaflet
 from medleaflet.i18n.qa.numbers import quantities
 from medleaflet.i18n.sources import protected_names
-from medleaflet.sections import SECTIONS, Section
+from medleaflet.sections import SECTIONS, Section, custom
+from medleaflet.sections.blocks import BLOCK_NOTES
 
 ExtractResult = tuple[int, str, tuple[str, str], list[str]]
 
@@ -33,6 +34,9 @@ _ROLES: list[tuple[str, str]] = [
     (r"^identity\.generic_name$", "The medicine's generic name (INN), as the title. Use the INN your language uses."),
     (r"^identity\.drug_class$", "What kind of medicine it is; subtitle under the name."),
     (r"^identity\.forms\.\w+\.name$", "A dosage form, in the table column 'Form'."),
+    (r"^identity\.forms\.\w+\.strengths\.\w+\.colour$", "The colour of the tablet or capsule of this strength."),
+    (r"^identity\.forms\.\w+\.strengths\.\w+\.shape$", "The shape of the tablet or capsule of this strength."),
+    (r"^identity\.forms\.\w+\.strengths\.\w+\.marking$", "What is printed or stamped on the tablet or capsule."),
     (r"^identity\.forms\.\w+\.strengths\.", "A strength, in the table column 'Strengths'."),
     (r"^identity\.strength_warning$", "Safety warning in an amber box on page 1."),
     (r"\.title$", "Heading in bold."),
@@ -49,12 +53,21 @@ def _section_key(key: str) -> tuple[Section | None, str]:
     return None, key
 
 
+def _own_notes(key: str) -> tuple[tuple[str, str], ...]:
+    """The notes of the section a leaflet key lies in, searched in the key below the section."""
+    section, below = _section_key(key)
+    if section:
+        return tuple((pattern, role) for pattern, role in section.notes if re.search(pattern, below))
+    if key.startswith(f"sections.{custom.KEY_NAME}."):
+        below = key.removeprefix(f"sections.{custom.KEY_NAME}.")
+        return tuple((p, role) for p, role in custom.NOTES + BLOCK_NOTES if re.search(p, below))
+    return ()
+
+
 def describe(key: str) -> str:
     """A translator's note saying what the text at ``key`` is."""
-    section, below = _section_key(key)
-    for pattern, role in section.notes if section else ():
-        if re.search(pattern, below):
-            return role
+    for _, role in _own_notes(key):
+        return role
     for pattern, role in _ROLES:
         if re.search(pattern, key):
             return role
@@ -66,6 +79,8 @@ def section_of(key: str) -> str:
     section, _ = _section_key(key)
     if section:
         return f"Section '{section.heading.message}'"
+    if key.startswith(f"sections.{custom.KEY_NAME}."):
+        return "A section of this leaflet's own"
     return "Title block (page 1)"
 
 

@@ -19,7 +19,7 @@ stale translation makes the build refuse the language, or, with
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from babel.dates import format_date
@@ -103,6 +103,10 @@ class LocalisedLeaflet:
     def list(self, items: list[str]) -> str:
         """Items joined the locale's way, e.g. ``a, b and c``."""
         return format_list(items, style="standard", locale=self.language.locale)
+
+    def parts(self, items: Sequence[str]) -> str:
+        """Items joined the locale's way for parts of one thing, without "and": ``yellow, round``."""
+        return format_list(list(items), style="unit", locale=self.language.locale)
 
     def country(self, code: str) -> str:
         """A country's name in this language, from its ISO 3166 code."""

@@ -41,6 +41,14 @@ STRENGTHS_COLUMN = N_("ui:identity", "Strengths")
 BRANDS_COLUMN = N_("ui:identity", "Brand names (where sold)")
 # TRANSLATORS: {brand} is a brand name (keep it), {countries} a list of country names.
 BRAND_WHERE = N_("ui:identity", "{brand} ({countries})")
+# TRANSLATORS: A brand that is no longer sold; {brand} is a brand name (keep it), {countries} country names.
+BRAND_DISCONTINUED = N_("ui:identity", "{brand} ({countries}): no longer sold")
+# TRANSLATORS: A generic (unbranded) product; {brand} is its name on the pack (keep it), {countries} country names.
+BRAND_GENERIC = N_("ui:identity", "{brand} (generic, {countries})")
+# TRANSLATORS: A form or strength sold only in some countries; {name} is e.g. "10 mg" or "Tablets", {countries} country names.
+ONLY_IN = N_("ui:identity", "{name} (only in {countries})")
+# TRANSLATORS: What a tablet of one strength looks like; {strength} e.g. "10 mg", {looks} e.g. "yellow, round".
+STRENGTH_LOOKS = N_("ui:identity", "{strength}: {looks}")
 
 # TRANSLATORS: A numbered section heading: {number} is 1 to 10, {title} a section heading.
 SECTION_NUMBERED = N_("ui:section", "{number}. {title}")

@@ -7,7 +7,8 @@ a :class:`~medleaflet.content.templates.Template`, a
 :meth:`LeafletLayout.document` gives the
 :class:`~medleaflet.layout.document.LaidOutLeaflet` the render stage takes.
 Each section is laid out by its own renderer from
-:data:`~medleaflet.sections.SECTIONS`, with a :class:`~medleaflet.layout.widgets.Kit`.
+:data:`~medleaflet.sections.SECTIONS`, with a :class:`~medleaflet.layout.widgets.Kit`, in the
+order :func:`~medleaflet.sections.order.printed_sections` gives.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from medleaflet.layout.styles import palette, stylesheet
 from medleaflet.layout.text import LeafletText
 from medleaflet.layout.title import end_matter, title_block
 from medleaflet.layout.widgets import Kit
-from medleaflet.sections import SECTIONS
+from medleaflet.sections.order import printed_sections
 from textengine.itemise import FontStack
 
 
@@ -79,14 +80,13 @@ class LeafletLayout:
         kit = self.kit()
         lang = self.text.loc.language.bcp47
         blocks = [self._block(kit, title_block(kit, self.leaflet))]
-        for number, key in enumerate(self.template.sections, start=1):
-            section = SECTIONS[key]
-            content = section.render(kit, self.leaflet.sections[key])
-            text = kit.u(ui.SECTION_NUMBERED, number=str(number), title=kit.u(section.heading))
+        for number, section in enumerate(printed_sections(self.template.sections, self.leaflet.sections), start=1):
+            content = section.render(kit)
+            text = kit.u(ui.SECTION_NUMBERED, number=str(number), title=section.heading(kit))
             anchor, heading = kit.heading(text, content[0])
             flowables = (*heading, *content)
             structure = Node(Role.SECTION, kit.structure.nodes(flowables), lang=lang)
-            blocks.append(Block(flowables, structure, Outline(f"section-{key}", text), anchor))
+            blocks.append(Block(flowables, structure, Outline(f"section-{section.key}", text), anchor))
         blocks.append(self._block(kit, end_matter(kit, self.leaflet)))
         return tuple(blocks)
 

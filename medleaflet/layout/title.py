@@ -10,7 +10,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
-from medleaflet.content.model import Leaflet
+from medleaflet.content.model import Brand, Leaflet, Strength
 from medleaflet.i18n import ui
 from medleaflet.i18n.localise import FALLBACK_MARK
 from medleaflet.layout.structure import Node, Role
@@ -41,7 +41,8 @@ def title_block(kit: Kit, leaflet: Leaflet) -> list[Flowable]:
 
 
 def forms_table(kit: Kit, leaflet: Leaflet) -> Table:
-    """A row per form of the medicine: its name, its strengths, and its brands with their countries."""
+    """A row per form of the medicine: its name, its strengths (with what each looks like and
+    where it is sold, if the leaflet says), and its brands with their countries and status."""
     identity = leaflet.identity
     header: list[Cell] = [
         kit.p(kit.u(ui.FORM_COLUMN), "table_bold"),
@@ -50,18 +51,12 @@ def forms_table(kit: Kit, leaflet: Leaflet) -> Table:
     ]
     rows: list[list[Cell]] = [header]
     for form in identity.forms:
-        brands = [
-            kit.u(
-                ui.BRAND_WHERE, brand=brand.name, countries=kit.loc.list([kit.loc.country(c) for c in brand.countries])
-            )
-            for brand in identity.brands
-            if brand.form == form.key
-        ]
-        strengths = kit.loc.list([kit.t(s) for s in form.strengths]) if form.strengths else "\u2013"
+        brands = [brand_line(kit, brand) for brand in identity.brands if brand.form == form.key]
+        strengths = [kit.p(line, "table") for line in strength_lines(kit, form.strengths)]
         rows.append(
             [
-                kit.p(kit.t(form.name), "table"),
-                kit.p(strengths, "table"),
+                kit.p(where_sold(kit, kit.t(form.name), form.countries), "table"),
+                strengths or kit.p("\u2013", "table"),
                 [kit.p(brand, "table") for brand in brands] or kit.p("\u2013", "table"),
             ]
         )
@@ -79,6 +74,39 @@ def forms_table(kit: Kit, leaflet: Leaflet) -> Table:
             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ],
     )
+
+
+def countries(kit: Kit, codes: tuple[str, ...]) -> str:
+    """Country names in the output language, listed the locale's way."""
+    return kit.loc.list([kit.loc.country(code) for code in codes])
+
+
+def where_sold(kit: Kit, item: str, codes: tuple[str, ...]) -> str:
+    """``item``, and the countries it is only sold in, if limited."""
+    return kit.u(ui.ONLY_IN, name=item, countries=countries(kit, codes)) if codes else item
+
+
+def strength_lines(kit: Kit, strengths: tuple[Strength, ...]) -> list[str]:
+    """The strengths as printed: plain ones listed together, each with details on a line of its own."""
+    plain = [kit.t(strength.text) for strength in strengths if not (strength.appearance or strength.countries)]
+    detailed = [strength_line(kit, strength) for strength in strengths if strength.appearance or strength.countries]
+    return ([kit.loc.list(plain)] if plain else []) + detailed
+
+
+def strength_line(kit: Kit, strength: Strength) -> str:
+    """A strength as printed: what it looks like and where it is sold, if the leaflet says."""
+    text = kit.t(strength.text)
+    looks = strength.appearance
+    if looks:
+        parts = [kit.t(part) for part in (looks.colour, looks.shape, looks.marking) if part]
+        text = kit.u(ui.STRENGTH_LOOKS, strength=text, looks=kit.loc.parts(parts))
+    return where_sold(kit, text, strength.countries)
+
+
+def brand_line(kit: Kit, brand: Brand) -> str:
+    """A brand, its countries, and whether it is a generic or no longer sold."""
+    message = {"current": ui.BRAND_WHERE, "discontinued": ui.BRAND_DISCONTINUED, "generic": ui.BRAND_GENERIC}
+    return kit.u(message[brand.status], brand=brand.name, countries=countries(kit, brand.countries))
 
 
 def end_matter(kit: Kit, leaflet: Leaflet) -> list[Flowable]:

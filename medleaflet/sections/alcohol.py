@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from medleaflet.sections.registry import N_, Kit, Section, Story, TextList, model
+from medleaflet.sections.blocks import render_blocks
+from medleaflet.sections.registry import N_, Blocks, Kit, Section, Story, TextList, model
 
 
 @model
 class Alcohol:
     paragraphs: TextList
+    more: Blocks
 
 
 # TRANSLATORS: Section heading.
@@ -17,7 +19,7 @@ BOX_TITLE = N_("ui:alcohol", "Alcohol and this medicine")
 
 
 def render(kit: Kit, section: Alcohol) -> Story:
-    """The paragraphs in a red box under the layout's alcohol title."""
+    """The paragraphs in a red box under the layout's alcohol title, then any blocks of the leaflet's."""
     return [
         kit.box(
             [
@@ -25,8 +27,9 @@ def render(kit: Kit, section: Alcohol) -> Story:
                 *[kit.p(kit.t(text), "warning") for text in section.paragraphs],
             ],
             "warning",
-        )
+        ),
+        *render_blocks(kit, section.more),
     ]
 
 
-SECTION = Section.of("alcohol", HEADING, Alcohol, render)
+SECTION = Section.of("alcohol", HEADING, Alcohol, render, required=False)

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
-from medleaflet.sections.registry import N_, Bullets, Kit, Section, Story, Subsection, Text, model
+from medleaflet.sections.blocks import lines_to_write_on, render_blocks
+from medleaflet.sections.registry import N_, Blocks, Bullets, Kit, Section, Story, Subsection, Text, WriteIn, model
 
 
 @model
 class HowToTake:
     instructions: Bullets
+    #: The most important thing about taking it ("once a week"), in a red box after the instructions.
+    warning: Subsection | None
+    #: Lines for the prescriber to fill in ("My weekly dose").
+    write_in: WriteIn
     missed_dose: Text
-    do_not_stop: DoNotStop
+    do_not_stop: DoNotStop | None
+    more: Blocks
 
 
 @model
 class DoNotStop:
     title: Text
     text: Text
-    signs: Bullets
+    #: Withdrawal signs, if stopping suddenly causes any.
+    signs: Bullets | None
     #: For people who get the medicine from an implanted pump, under its own sub-heading.
     pump: Subsection | None
 
@@ -27,23 +34,28 @@ MISSED_DOSE_HEADING = N_("ui:how_to_take", "If you forget a dose")
 
 
 def render(kit: Kit, section: HowToTake) -> Story:
-    """The instructions as a list, a red box on stopping, then what to do about a missed dose."""
+    """The instructions as a list, any warning in a red box and lines to write on, a red box on
+    stopping, then what to do about a missed dose, and any blocks of the leaflet's."""
     story: Story = kit.bullets(section.instructions)
+    if section.warning:
+        warning = [kit.p(kit.t(section.warning.title), "warning_title"), kit.p(kit.t(section.warning.text), "warning")]
+        story.append(kit.box(warning, "warning"))
+    if section.write_in:
+        story.append(lines_to_write_on(kit, [kit.t(label) for label in section.write_in]))
     stop = section.do_not_stop
-    story.append(
-        kit.box(
-            [
-                kit.p(kit.t(stop.title), "warning_title"),
-                kit.p(kit.t(stop.text), "warning"),
-                *kit.bullets(stop.signs, "warning_bullet", columns=kit.list_columns, width=kit.box_width),
-            ],
-            "warning",
+    if stop:
+        signs = (
+            kit.bullets(stop.signs, "warning_bullet", columns=kit.list_columns, width=kit.box_width)
+            if stop.signs
+            else []
         )
-    )
-    if stop.pump:
-        story += [kit.subheading(kit.t(stop.pump.title)), kit.p(kit.t(stop.pump.text))]
+        story.append(
+            kit.box([kit.p(kit.t(stop.title), "warning_title"), kit.p(kit.t(stop.text), "warning"), *signs], "warning")
+        )
+        if stop.pump:
+            story += [kit.subheading(kit.t(stop.pump.title)), kit.p(kit.t(stop.pump.text))]
     story += [kit.subheading(kit.u(MISSED_DOSE_HEADING)), kit.p(kit.t(section.missed_dose))]
-    return story
+    return story + render_blocks(kit, section.more)
 
 
 SECTION = Section.of(
@@ -51,5 +63,8 @@ SECTION = Section.of(
     HEADING,
     HowToTake,
     render,
-    notes=((r"^do_not_stop\.pump\.title$", "Sub-heading of a paragraph for people who get the medicine from a pump."),),
+    notes=(
+        (r"^do_not_stop\.pump\.title$", "Sub-heading of a paragraph for people who get the medicine from a pump."),
+        (r"^warning\.title$", "Title of a red warning box on how to take the medicine."),
+    ),
 )

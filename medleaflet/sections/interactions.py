@@ -1,4 +1,5 @@
-"""Section ``interactions``: other medicines, one table per group, with a severity legend."""
+"""Section ``interactions``: other medicines (and herbal products, foods and drinks), one table per
+group, with a legend of the severities used."""
 
 from __future__ import annotations
 
@@ -8,15 +9,20 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, Table
 
 from medleaflet.content.load import Document, PathKey
-from medleaflet.content.model import Text, TextList
+from medleaflet.content.model import Text, TextBlocks, TextList
 from medleaflet.content.texts import TextReader, value_at
 from medleaflet.errors import Problem
 from medleaflet.i18n.ui import N_, UIText
-from medleaflet.sections.registry import KEY, TEXT, Cell, Kit, Section, Story, fields, model
+from medleaflet.sections.blocks import BLOCK_NOTES, render_blocks
+from medleaflet.sections.registry import BLOCKS, KEY, TEXT, Cell, Kit, Section, Story, fields, model
 
-Severity = Literal["serious", "moderate", "minor"]
+#: How strongly to keep apart: ``never`` together, ``avoid``, and three degrees of care.
+Severity = Literal["never", "avoid", "serious", "moderate", "minor"]
 #: Severities in the order the legend lists them.
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)
+#: What a group is made of; it names the group's list in its table.
+GroupKind = Literal["medicine", "herbal", "food_drink", "other"]
+KINDS: tuple[GroupKind, ...] = get_args(GroupKind)
 
 
 @model
@@ -26,6 +32,8 @@ class InteractionGroup:
     key: str
     title: Text
     severity: Severity
+    kind: GroupKind
+    #: The names in the group: medicines, herbal products, foods or drinks, as ``kind`` says.
     drugs: TextList
     effect: Text
     advice: Text
@@ -36,6 +44,7 @@ class Interactions:
     intro: Text
     groups: tuple[InteractionGroup, ...]
     not_complete: Text
+    more: TextBlocks
 
 
 GROUP_SCHEMA = fields(
@@ -45,7 +54,8 @@ GROUP_SCHEMA = fields(
         "drugs": {"type": "array", "minItems": 1, "items": TEXT},
         "effect": TEXT,
         "advice": TEXT,
-    }
+    },
+    {"kind": {"enum": list(KINDS)}},
 )
 SCHEMA = fields(
     {
@@ -57,7 +67,8 @@ SCHEMA = fields(
             "additionalProperties": GROUP_SCHEMA,
         },
         "not_complete": TEXT,
-    }
+    },
+    {"more": BLOCKS},
 )
 
 
@@ -71,13 +82,17 @@ def build(read: TextReader, path: PathKey) -> Interactions:
                 key=key,
                 title=read.text((*here, "title")),
                 severity=group["severity"],
+                kind=group.get("kind", "medicine"),
                 drugs=read.text_seq((*here, "drugs")),
                 effect=read.text((*here, "effect")),
                 advice=read.text((*here, "advice")),
             )
         )
     return Interactions(
-        intro=read.text((*path, "intro")), groups=tuple(groups), not_complete=read.text((*path, "not_complete"))
+        intro=read.text((*path, "intro")),
+        groups=tuple(groups),
+        not_complete=read.text((*path, "not_complete")),
+        more=read.blocks((*path, "more")),
     )
 
 
@@ -108,18 +123,27 @@ HEADING = N_("ui:section", "Other medicines (interactions)")
 SEVERITY_LEGEND = N_("ui:interactions", "How serious")
 # TRANSLATORS: Severity labels of drug interactions, printed in capitals on a coloured badge. Keep them short.
 SEVERITY: dict[str, UIText] = {
+    "never": N_("ui:severity", "Never together"),
+    "avoid": N_("ui:severity", "Avoid"),
     "serious": N_("ui:severity", "Serious"),
     "moderate": N_("ui:severity", "Moderate"),
     "minor": N_("ui:severity", "Minor"),
 }
 # TRANSLATORS: What each severity label means, printed beside the badge.
 SEVERITY_MEANING: dict[str, UIText] = {
+    "never": N_("ui:severity", "Never take these together."),
+    "avoid": N_("ui:severity", "Avoid. Take together only if your doctor says so."),
     "serious": N_("ui:severity", "Can be dangerous. Use together only if your doctor says so."),
     "moderate": N_("ui:severity", "Your doctor may need to change a dose or watch you closely."),
     "minor": N_("ui:severity", "Usually not a problem, but tell your pharmacist."),
 }
-# TRANSLATORS: Row labels of each interaction table.
-MEDICINES_LABEL = N_("ui:interactions", "Medicines")
+# TRANSLATORS: Row labels of each interaction table; the first names what the group is made of.
+KIND_LABEL: dict[str, UIText] = {
+    "medicine": N_("ui:interactions", "Medicines"),
+    "herbal": N_("ui:interactions", "Herbal products"),
+    "food_drink": N_("ui:interactions", "Food and drink"),
+    "other": N_("ui:interactions", "Includes"),
+}
 EFFECT_LABEL = N_("ui:interactions", "What can happen")
 ADVICE_LABEL = N_("ui:interactions", "What to do")
 
@@ -132,7 +156,7 @@ def render(kit: Kit, section: Interactions) -> Story:
         # A group that does not fit splits by row, repeating its title row.
         story.append(interaction_table(kit, group))
     story.append(kit.p(kit.t(section.not_complete)))
-    return story
+    return story + render_blocks(kit, section.more)
 
 
 def label_widths(kit: Kit) -> list[float]:
@@ -170,7 +194,7 @@ def interaction_table(kit: Kit, group: InteractionGroup) -> Table:
     drugs = kit.loc.list([kit.t(drug) for drug in group.drugs])
     rows: list[list[Cell]] = [
         [severity_badge(kit, group.severity), kit.p(kit.t(group.title), "table_bold")],
-        [kit.p(kit.u(MEDICINES_LABEL), "table_bold"), kit.p(drugs, "table")],
+        [kit.p(kit.u(KIND_LABEL[group.kind]), "table_bold"), kit.p(drugs, "table")],
         [kit.p(kit.u(EFFECT_LABEL), "table_bold"), kit.p(kit.t(group.effect), "table")],
         [kit.p(kit.u(ADVICE_LABEL), "table_bold"), kit.p(kit.t(group.advice), "table")],
     ]
@@ -212,6 +236,7 @@ SECTION = Section(
         ),
         (r"\.effect$", "Interaction table, row 'What can happen'."),
         (r"\.advice$", "Interaction table, row 'What to do'."),
+        *BLOCK_NOTES,
     ),
     rules=rules,
 )

@@ -35,6 +35,10 @@ class LocaleFormats(Protocol):
         """Items joined the locale's way, e.g. ``a, b and c``."""
         ...
 
+    def parts(self, items: Sequence[str]) -> str:
+        """Items joined the locale's way for parts of one thing, without "and": ``yellow, round``."""
+        ...
+
 
 @runtime_checkable
 class Kit(Protocol):

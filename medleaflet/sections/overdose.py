@@ -2,27 +2,31 @@
 
 from __future__ import annotations
 
-from medleaflet.sections.registry import N_, Bullets, Kit, Section, Story, Text, model
+from medleaflet.sections.blocks import render_blocks
+from medleaflet.sections.registry import N_, Blocks, Bullets, Kit, Section, Story, Text, model
 
 
 @model
 class Overdose:
     intro: Text
-    signs: Bullets
+    signs: Bullets | None
     action: Text
+    more: Blocks
 
 
 def render(kit: Kit, section: Overdose) -> Story:
-    """The introduction, the signs as a list and the action, all in one red box."""
+    """The introduction, the signs as a list and the action, all in one red box, then any blocks."""
+    signs = section.signs or ()
     return [
         kit.box(
             [
                 kit.p(kit.t(section.intro), "warning_title"),
-                *kit.bullets(section.signs, "warning_bullet", columns=kit.list_columns, width=kit.box_width),
+                *kit.bullets(signs, "warning_bullet", columns=kit.list_columns, width=kit.box_width),
                 kit.p(kit.t(section.action), "warning"),
             ],
             "warning",
-        )
+        ),
+        *render_blocks(kit, section.more),
     ]
 
 

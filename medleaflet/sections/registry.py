@@ -19,8 +19,8 @@ slug keys) gives them all.
 
 This module also gives a section module all it imports from the package: the
 :func:`model` decorator and the text types of its fields (``Text``, ``TextList``,
-``Bullets``, ``Subsection``), ``N_`` for its messages, the :class:`~medleaflet.sections.kit.Kit`
-its renderer is given and the :data:`~medleaflet.sections.kit.Story` it returns,
+``Bullets``, ``Subsection``, ``WriteIn``, ``Blocks``), ``N_`` for its messages, the
+:class:`~medleaflet.sections.kit.Kit` its renderer is given and the :data:`~medleaflet.sections.kit.Story` it returns,
 and the schema fragments.
 
 The validate stage builds every registered section, the layout numbers them
@@ -40,12 +40,15 @@ from medleaflet.content.texts import TextReader
 from medleaflet.errors import Problem
 from medleaflet.i18n.ui import N_, UIText
 from medleaflet.sections.kinds import (
+    BLOCKS,
     BULLET,
     KEY,
     SUBSECTION,
     TEXT,
     TEXT_MAP,
+    Blocks,
     Bullets,
+    WriteIn,
     fields,
     model_builder,
     model_notes,
@@ -56,12 +59,14 @@ from medleaflet.sections.kit import Cell, Kit, Story
 T = TypeVar("T")
 
 __all__ = [
+    "BLOCKS",
     "BULLET",
     "KEY",
     "N_",
     "SUBSECTION",
     "TEXT",
     "TEXT_MAP",
+    "Blocks",
     "Builder",
     "Bullets",
     "Cell",
@@ -73,6 +78,7 @@ __all__ = [
     "Subsection",
     "Text",
     "TextList",
+    "WriteIn",
     "fields",
     "model",
     "no_rules",
@@ -114,13 +120,22 @@ class Section:
     #: the first match wins, before generic notes.
     notes: Notes = ()
     rules: Rules = no_rules
+    #: Whether every leaflet must have it; an optional section a leaflet leaves out is not printed.
+    required: bool = True
 
     @classmethod
     def of(
-        cls, key: str, heading: UIText, model: type, render: Renderer, notes: Notes = (), rules: Rules = no_rules
+        cls,
+        key: str,
+        heading: UIText,
+        model: type,
+        render: Renderer,
+        notes: Notes = (),
+        rules: Rules = no_rules,
+        required: bool = True,
     ) -> Section:
         """The section whose schema fragment, builder and list-item notes follow from ``model``'s
         field annotations (:mod:`medleaflet.sections.kinds`), with ``notes`` after those;
         :class:`TypeError` if a field is of no kind."""
         derived = model_notes(model) + notes
-        return cls(key, heading, model_schema(model), model, model_builder(model), render, derived, rules)
+        return cls(key, heading, model_schema(model), model, model_builder(model), render, derived, rules, required)

@@ -10,7 +10,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table
 
 from medleaflet.i18n import ui
-from medleaflet.sections.registry import N_, Bullets, Cell, Kit, Section, Story, Text, model
+from medleaflet.sections.blocks import lines_to_write_on
+from medleaflet.sections.registry import N_, Bullets, Kit, Section, Story, Text, model
 
 if TYPE_CHECKING:
     from medleaflet.content.clinic import Clinic
@@ -95,21 +96,9 @@ def clinic_contact(kit: Kit, clinic: Clinic) -> Table:
 
 def write_in_lines(kit: Kit) -> Table:
     """Blank lines for the clinic to write its name and phone numbers on."""
-    labels = [CLINIC_NAME, CLINIC_PHONE, EMERGENCY_NUMBER]
-    rows: list[list[Cell]] = [[kit.p(kit.u(label), "table_bold"), Spacer(1, 1)] for label in labels]
-    value_col = 0 if kit.rtl else 1
-    table = kit.table(
-        rows,
-        [kit.width * 0.3, kit.width * 0.7],
-        [
-            ("LINEBELOW", (value_col, 0), (value_col, -1), 0.8, kit.colour["muted"]),
-            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-            ("TOPPADDING", (0, 0), (-1, -1), 7),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ],
+    return lines_to_write_on(
+        kit, [kit.u(label) for label in (CLINIC_NAME, CLINIC_PHONE, EMERGENCY_NUMBER)], label_share=0.3
     )
-    table.spaceAfter = 6
-    return table
 
 
 SECTION = Section.of("seek_help", HEADING, SeekHelp, render)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from medleaflet.sections.registry import N_, Bullets, Kit, Section, Story, model
+from medleaflet.sections.blocks import render_blocks
+from medleaflet.sections.registry import N_, Blocks, Bullets, Kit, Section, Story, model
 
 
 @model
 class Storage:
     items: Bullets
+    more: Blocks
 
 
 def render(kit: Kit, section: Storage) -> Story:
-    """The storage advice as a list."""
-    return kit.bullets(section.items)
+    """The storage advice as a list, then any blocks of the leaflet's."""
+    return kit.bullets(section.items) + render_blocks(kit, section.more)
 
 
 # TRANSLATORS: Section heading; "it" is the medicine.

@@ -83,7 +83,7 @@ def test_bad_leaflet_exits_1_with_every_problem(make_project: Callable[..., Path
         "leaflets/many-problems.yaml:22: identity.brands[0].countries[0]: must be an ISO 3166 two-letter country "
         'code, e.g. "GB"',
         "leaflets/many-problems.yaml:51: sections.interactions.groups.opioids.severity: 'deadly' is not allowed; "
-        "expected one of: serious, moderate, minor",
+        "expected one of: never, avoid, serious, moderate, minor",
         "leaflets/many-problems.yaml:52: sections.interactions.groups.opioids.drugs: expected a list, got text",
     ]
     assert not (root / "out").exists()

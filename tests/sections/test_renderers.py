@@ -1,6 +1,8 @@
 """Every section renderer, alone: each section of each shipped leaflet, in English, with the kit.
 
-The sections come from the registry and the leaflets from ``leaflets/``; nothing here lists them.
+The sections come from the registry and the leaflets from ``leaflets/``, with the test leaflet
+that uses every optional part of the schema (``tests/data/leaflets/full.yaml``); nothing here
+lists them. A section is tested in each leaflet that has it.
 """
 
 from __future__ import annotations
@@ -14,17 +16,25 @@ from reportlab.platypus import Flowable
 
 from medleaflet.content.clinic import Clinic, load_clinic
 from medleaflet.content.model import Leaflet, Text
-from medleaflet.sections import SECTIONS, interactions, seek_help
+from medleaflet.content.validate import load_leaflet
+from medleaflet.sections import SECTIONS, custom, interactions, seek_help
+from medleaflet.sections.kinds import BLOCKS
+from medleaflet.sections.order import printed_sections
 from tests.conftest import DATA
-from tests.sections.kit import LEAFLETS, kit, leaflet, normalised, printed_text
+from tests.sections.kit import LEAFLETS, kit, leaflet, normalised, printed_text, shipped_template
 
 CLINICS = sorted((DATA / "clinics").glob("*.yaml"))
-CASES = [(leaflet_id, key) for leaflet_id in LEAFLETS for key in SECTIONS]
+#: The leaflet that has every optional part of the schema.
+FULL = DATA / "leaflets" / "full.yaml"
+SAMPLES = [*LEAFLETS, FULL.stem]
 
 
 @cache
 def shipped(leaflet_id: str) -> Leaflet:
-    return leaflet(leaflet_id)
+    return load_leaflet(FULL) if leaflet_id == FULL.stem else leaflet(leaflet_id)
+
+
+CASES = [(leaflet_id, key) for leaflet_id in SAMPLES for key in SECTIONS if key in shipped(leaflet_id).sections]
 
 
 def texts_of(value: object) -> list[Text]:
@@ -56,11 +66,27 @@ def test_section_declares_itself_completely(key: str) -> None:
     section = SECTIONS[key]
     assert section.key == key
     assert section.heading.context == "ui:section" and section.heading.message
-    assert section.schema["type"] == "object" and section.schema["additionalProperties"] is False
-    assert dataclasses.is_dataclass(section.model)
+    if section.model is tuple:  # a section of blocks
+        assert section.schema == BLOCKS and not section.required
+    else:
+        assert section.schema["type"] == "object" and section.schema["additionalProperties"] is False
+        assert dataclasses.is_dataclass(section.model)
 
 
-@pytest.mark.parametrize("leaflet_id", LEAFLETS)
+def test_every_section_has_a_sample() -> None:
+    assert {key for _, key in CASES} == set(SECTIONS)
+
+
+def test_custom_sections_print_under_their_own_heading_where_they_say() -> None:
+    full = shipped(FULL.stem)
+    order = [section.key for section in printed_sections(shipped_template().sections, full.sections)]
+    assert order.index("custom-sun") == order.index("side_effects") + 1
+    assert order.index("custom-diary") == order.index("seek_help") - 1
+    for custom_section in full.sections[custom.KEY_NAME]:
+        assert custom_section.heading.value and custom_section.blocks
+
+
+@pytest.mark.parametrize("leaflet_id", [lid for lid in SAMPLES if "interactions" in shipped(lid).sections])
 def test_interactions_legend_lists_only_the_severities_used(leaflet_id: str) -> None:
     model: interactions.Interactions = shipped(leaflet_id).sections["interactions"]
     the_kit = kit(shipped(leaflet_id))

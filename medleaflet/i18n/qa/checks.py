@@ -85,7 +85,7 @@ def blank(message: Message, source: SourceMessage) -> bool:
 def status_problem(message: Message | None, source: SourceMessage) -> str | None:
     """Why ``message`` cannot be printed, or None if it can."""
     if message is None:
-        return "missing from the catalogue (run 'generate.py update')"
+        return f"missing from the catalogue: {_quoted(source.msgid)} (run 'generate.py update')"
     if singular(message) != source.msgid:
         return "the English source text has changed (run 'generate.py update', then review the translation)"
     if message.fuzzy:
@@ -99,6 +99,12 @@ def status_problem(message: Message | None, source: SourceMessage) -> str | None
             return f"plural forms incomplete: this language needs {len(strings)}, {sum(map(bool, strings))} given"
         return "not translated"
     return None
+
+
+def _quoted(msgid: str, longest: int = 60) -> str:
+    """``msgid`` in double quotes, cut short with an ellipsis if long: which message is meant,
+    where several share a context."""
+    return '"' + (msgid if len(msgid) <= longest else msgid[: longest - 1] + "\u2026") + '"'
 
 
 def check_catalogue(
