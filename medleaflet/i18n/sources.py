@@ -19,8 +19,19 @@ KEEP_UNCHANGED: tuple[str, ...] = ("GABA-B",)
 
 
 def protected_names(leaflet: Leaflet) -> list[str]:
-    """Names a translation must keep exactly: the brand names and :data:`KEEP_UNCHANGED`."""
-    names = {word for brand in leaflet.identity.brands for word in brand.name.split()}
+    """Names a translation must keep exactly: the brand names and :data:`KEEP_UNCHANGED`.
+
+    A generic product's name is no brand: it is the medicine's own name (or a maker's), which
+    a translation writes the language's way; so are the words of the generic name itself."""
+    identity = leaflet.identity
+    generic_words = set(identity.generic_name.value.casefold().split())
+    names = {
+        word
+        for brand in identity.brands
+        if brand.status != "generic"
+        for word in brand.name.split()
+        if word.casefold() not in generic_words
+    }
     return sorted(names | set(KEEP_UNCHANGED))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
-from medleaflet.content.model import Brand, Leaflet, Strength
+from medleaflet.content.model import Brand, Leaflet, Strength, Text
 from medleaflet.i18n import ui
 from medleaflet.i18n.localise import FALLBACK_MARK
 from medleaflet.layout.structure import Node, Role
@@ -51,7 +51,7 @@ def forms_table(kit: Kit, leaflet: Leaflet) -> Table:
     ]
     rows: list[list[Cell]] = [header]
     for form in identity.forms:
-        brands = [brand_line(kit, brand) for brand in identity.brands if brand.form == form.key]
+        brands = [brand_line(kit, brand, identity.generic_name) for brand in identity.brands if brand.form == form.key]
         strengths = [kit.p(line, "table") for line in strength_lines(kit, form.strengths)]
         rows.append(
             [
@@ -103,10 +103,14 @@ def strength_line(kit: Kit, strength: Strength) -> str:
     return where_sold(kit, text, strength.countries)
 
 
-def brand_line(kit: Kit, brand: Brand) -> str:
-    """A brand, its countries, and whether it is a generic or no longer sold."""
+def brand_line(kit: Kit, brand: Brand, generic_name: Text) -> str:
+    """A brand, its countries, and whether it is a generic or no longer sold; a generic sold
+    under the medicine's own name (``generic_name``) is printed with that name translated."""
     message = {"current": ui.BRAND_WHERE, "discontinued": ui.BRAND_DISCONTINUED, "generic": ui.BRAND_GENERIC}
-    return kit.u(message[brand.status], brand=brand.name, countries=countries(kit, brand.countries))
+    name = brand.name
+    if brand.status == "generic" and name.casefold() == generic_name.value.casefold():
+        name = kit.t(generic_name)  # the medicine's own name, as this language writes it
+    return kit.u(message[brand.status], brand=name, countries=countries(kit, brand.countries))
 
 
 def end_matter(kit: Kit, leaflet: Leaflet) -> list[Flowable]:
