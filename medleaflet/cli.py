@@ -29,6 +29,7 @@ from typing import TextIO
 from medleaflet import __version__
 from medleaflet.batch import MANIFEST, build_all
 from medleaflet.content.clinic import Clinic, load_clinic
+from medleaflet.content.schema import leaflet_schema
 from medleaflet.content.templates import DEFAULT_TEMPLATE, load_template
 from medleaflet.content.validate import load_leaflet
 from medleaflet.errors import MedleafletError, OutputError, UsageError
@@ -307,15 +308,25 @@ def _cmd_list(project: Project, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _validate_options(validate: argparse.ArgumentParser) -> None:
-    validate.add_argument("leaflets", nargs="*", metavar="LEAFLET", help="leaflet ids (default: every leaflet)")
+    validate.add_argument(
+        "leaflets", nargs="*", metavar="LEAFLET", help="leaflet ids or .yaml files (default: every leaflet)"
+    )
 
 
 def _cmd_validate(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     """Validate leaflets one by one; every problem of each is reported, and the first failing
     leaflet's problems end the run (as a build would)."""
-    for leaflet_id in args.leaflets or project.leaflet_ids():
-        leaflet = load_leaflet(project.leaflet_path(leaflet_id), project.root)
+    for name in args.leaflets or project.leaflet_ids():
+        given = Path(name)
+        path = given if given.suffix in (".yaml", ".yml") and given.is_file() else project.leaflet_path(name)
+        leaflet = load_leaflet(path, project.root)
         print(f"{leaflet.source}: valid ({len(leaflet.texts())} messages)", file=out)
+    return EXIT_OK
+
+
+def _cmd_schema(project: Project, args: argparse.Namespace, out: TextIO) -> int:
+    """Print the whole leaflet schema (JSON Schema 2020-12), for editors that check YAML as it is typed."""
+    print(json.dumps(leaflet_schema(), indent=2, ensure_ascii=False), file=out)
     return EXIT_OK
 
 
@@ -401,6 +412,13 @@ COMMANDS: tuple[Command, ...] = (
         "Validate each leaflet file (or the given ones): every problem of a file is reported at once, "
         "as FILE:LINE: FIELD: PROBLEM. The format is described in docs/leaflet-schema.md.",
         _validate_options,
+    ),
+    Command(
+        "schema",
+        _cmd_schema,
+        "print the leaflet schema",
+        "Print the JSON Schema of a leaflet file, assembled from every registered section "
+        "(docs/leaflet-schema.md describes it in words).",
     ),
     Command(
         "extract",
