@@ -172,8 +172,10 @@ class Sections(Mapping[str, Any]):
     ``sections.uses`` are the same. Read-only and hashable, like the rest of the model.
     """
 
-    def __init__(self, by_key: Mapping[str, Any]) -> None:
+    def __init__(self, by_key: Mapping[str, Any], headings: Mapping[str, Text] | None = None) -> None:
         self._by_key = dict(by_key)
+        #: Headings the leaflet writes in place of the tool's, by section key ("How to use it").
+        self.headings: Mapping[str, Text] = dict(headings or {})
 
     def __getitem__(self, key: str) -> Any:
         return self._by_key[key]
@@ -191,7 +193,7 @@ class Sections(Mapping[str, Any]):
             raise AttributeError(name) from None
 
     def __hash__(self) -> int:
-        return hash(tuple(self._by_key.items()))
+        return hash((tuple(self._by_key.items()), tuple(self.headings.items())))
 
     def __repr__(self) -> str:
         return f"Sections({self._by_key!r})"
@@ -219,7 +221,7 @@ def _collect(value: object, found: list[Text]) -> None:
     if isinstance(value, Text):
         found.append(value)
     elif isinstance(value, Sections):
-        for item in value.values():
+        for item in (*value.values(), *value.headings.values()):
             _collect(item, found)
     elif isinstance(value, tuple):
         for item in value:

@@ -14,6 +14,7 @@ fragment each registered section declares (:mod:`medleaflet.sections`).
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -23,7 +24,7 @@ import jsonschema
 from medleaflet.content.load import Document, PathKey
 from medleaflet.errors import Problem, ValidationError
 from medleaflet.sections import SECTIONS, custom
-from medleaflet.sections.kinds import fields
+from medleaflet.sections.kinds import TEXT, fields
 
 _TYPE_NAMES = {
     "object": "a mapping (key: value)",
@@ -48,12 +49,20 @@ def sections_schema() -> dict[str, Any]:
     """The schema of a leaflet's ``sections``: every registered section (required or optional,
     as it declares) and the leaflet's own sections under ``custom``."""
     return fields(
-        {key: dict(section.schema) for key, section in SECTIONS.items() if section.required},
+        {key: _with_heading(section.schema) for key, section in SECTIONS.items() if section.required},
         {
-            **{key: dict(section.schema) for key, section in SECTIONS.items() if not section.required},
+            **{key: _with_heading(section.schema) for key, section in SECTIONS.items() if not section.required},
             custom.KEY_NAME: custom.SCHEMA,
         },
     )
+
+
+def _with_heading(schema: Mapping[str, Any]) -> dict[str, Any]:
+    """A section's schema with an optional ``heading`` (leaflet text in place of the tool's
+    heading, e.g. "How to use it" for a cream), where the section is a mapping of named fields."""
+    if "properties" not in schema:
+        return dict(schema)  # a mapping of blocks: any key is a block
+    return {**schema, "properties": {**schema["properties"], "heading": TEXT}}
 
 
 def leaflet_schema() -> dict[str, Any]:

@@ -146,7 +146,12 @@ def _sections(read: TextReader) -> model.Sections:
     built = {key: section.build(read, ("sections", key)) for key, section in SECTIONS.items() if key in present}
     if custom.KEY_NAME in present:
         built[custom.KEY_NAME] = custom.build(read, ("sections", custom.KEY_NAME))
-    return model.Sections(built)
+    headings = {
+        key: read.text(("sections", key, "heading"))
+        for key in SECTIONS
+        if key in present and "properties" in SECTIONS[key].schema and "heading" in present[key]
+    }
+    return model.Sections(built, headings)
 
 
 def _metadata(data: dict[str, Any]) -> model.Metadata:

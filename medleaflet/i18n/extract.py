@@ -39,6 +39,7 @@ _ROLES: list[tuple[str, str]] = [
     (r"^identity\.forms\.\w+\.strengths\.\w+\.marking$", "What is printed or stamped on the tablet or capsule."),
     (r"^identity\.forms\.\w+\.strengths\.", "A strength, in the table column 'Strengths'."),
     (r"^identity\.strength_warning$", "Safety warning in an amber box on page 1."),
+    (r"^sections\.\w+\.heading$", "Section heading, written for this leaflet in place of the usual one."),
     (r"\.title$", "Heading in bold."),
     (r"\.intro$|_intro$", "Sentence that introduces the text or list after it."),
     (r"\.paragraphs\.", "One paragraph."),

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from medleaflet.content.model import Sections
+from medleaflet.content.model import Sections, Text
 from medleaflet.sections import SECTIONS
 from medleaflet.sections.blocks import render_blocks
 from medleaflet.sections.custom import KEY_NAME, CustomSection
@@ -36,7 +36,7 @@ class PrintedSection:
 
 def printed_sections(order: Sequence[str], sections: Sections) -> list[PrintedSection]:
     """The sections the leaflet has, in page order (see the module docstring)."""
-    printed: list[PrintedSection] = [_registered(key, sections[key]) for key in order if key in sections]
+    printed = [_registered(key, sections[key], sections.headings.get(key)) for key in order if key in sections]
     pending: list[CustomSection] = list(sections.get(KEY_NAME, ()))
     while pending:
         placed = False
@@ -66,9 +66,13 @@ def _default_position(printed: list[PrintedSection]) -> int:
     return keys.index(DEFAULT_BEFORE) if DEFAULT_BEFORE in keys else len(printed)
 
 
-def _registered(key: str, model: Any) -> PrintedSection:
+def _registered(key: str, model: Any, heading: Text | None) -> PrintedSection:
     section = SECTIONS[key]
-    return PrintedSection(key, lambda kit: kit.u(section.heading), lambda kit: section.render(kit, model))
+
+    def title(kit: Kit) -> str:
+        return kit.t(heading) if heading else kit.u(section.heading)
+
+    return PrintedSection(key, title, lambda kit: section.render(kit, model))
 
 
 def _custom(custom: CustomSection) -> PrintedSection:

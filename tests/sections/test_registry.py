@@ -73,7 +73,8 @@ def toy_document(note: str = "A toy note.", name: str = "minimal.yaml") -> Docum
 
 
 def test_a_registered_section_goes_from_schema_to_model_to_page(toy: Section) -> None:
-    assert leaflet_schema()["properties"]["sections"]["properties"]["toy"] == toy.schema
+    assembled = leaflet_schema()["properties"]["sections"]["properties"]["toy"]
+    assert assembled == {**toy.schema, "properties": {**toy.schema["properties"], "heading": TEXT}}
     assert toy.schema == fields({"note": TEXT, "tips": TEXT_MAP})
     leaflet = validate_leaflet(toy_document(), expected_id="minimal")
     model = leaflet.sections["toy"]

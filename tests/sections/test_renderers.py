@@ -119,3 +119,11 @@ def test_seek_help_with_a_clinic_gives_its_country_emergency_number(leaflet_id: 
     assert seek_help.EMERGENCY_CALL.message.format(number=clinic.emergency.number) in printed
     assert clinic.name in printed and clinic.phone in printed
     assert seek_help.CLINIC_NAME.message not in printed
+
+
+def test_a_leaflet_heading_replaces_the_tools_heading() -> None:
+    full = shipped(FULL.stem)
+    own = full.sections.headings["how_to_take"]
+    assert own.value == "How to use it" and own in full.texts()
+    section = next(s for s in printed_sections(shipped_template().sections, full.sections) if s.key == "how_to_take")
+    assert section.heading(kit(full)) == own.value
