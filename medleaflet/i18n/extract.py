@@ -69,7 +69,7 @@ def describe(key: str) -> str:
     """A translator's note saying what the text at ``key`` is."""
     for _, role in _own_notes(key):
         return role
-    for pattern, role in _ROLES:
+    for pattern, role in _ROLES + list(BLOCK_NOTES):
         if re.search(pattern, key):
             return role
     return "A paragraph of the leaflet."
