@@ -13,7 +13,8 @@ class HowToTake:
     warning: Subsection | None
     #: Lines for the prescriber to fill in ("My weekly dose").
     write_in: WriteIn
-    missed_dose: Text
+    #: What to do about a forgotten dose; a medicine taken once (a single dose) has none.
+    missed_dose: Text | None
     do_not_stop: DoNotStop | None
     more: Blocks
 
@@ -54,7 +55,8 @@ def render(kit: Kit, section: HowToTake) -> Story:
         )
         if stop.pump:
             story += [kit.subheading(kit.t(stop.pump.title)), kit.p(kit.t(stop.pump.text))]
-    story += [kit.subheading(kit.u(MISSED_DOSE_HEADING)), kit.p(kit.t(section.missed_dose))]
+    if section.missed_dose:
+        story += [kit.subheading(kit.u(MISSED_DOSE_HEADING)), kit.p(kit.t(section.missed_dose))]
     return story + render_blocks(kit, section.more)
 
 
