@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TextIO
 
 from medleaflet import __version__
+from medleaflet import cli_options as options
 from medleaflet.batch import MANIFEST, build_all
 from medleaflet.content.clinic import Clinic, load_clinic
 from medleaflet.content.schema import leaflet_schema
@@ -93,92 +94,6 @@ def make_parser() -> argparse.ArgumentParser:
         sub.set_defaults(handler=command.handler)
         command.options(sub)
     return parser
-
-
-def _languages_option(parser: argparse.ArgumentParser, help: str) -> None:
-    """``--lang LOCALE``, repeatable, into ``args.langs``."""
-    parser.add_argument("--lang", metavar="LOCALE", action="append", dest="langs", help=help)
-
-
-def _build_options(build: argparse.ArgumentParser) -> None:
-    """``build``: which leaflets, languages and template, where to, and how."""
-    build.add_argument("leaflets", nargs="*", metavar="LEAFLET", help="leaflet ids (default: every leaflet)")
-    _languages_option(build, "language to build; repeatable (default: en)")
-    build.add_argument(
-        "--template", default=DEFAULT_TEMPLATE, metavar="NAME", help="layout template (default: %(default)s)"
-    )
-    build.add_argument(
-        "--out",
-        type=Path,
-        default=Path("out"),
-        metavar="DIR",
-        help="output folder (default: %(default)s). A failed build removes its previous PDF from DIR; "
-        "with --all the batch owns DIR (see --all)",
-    )
-    build.add_argument(
-        "--all",
-        action="store_true",
-        help="build every leaflet in every language and template, in parallel, and write DIR/manifest.json; "
-        "files whose inputs have not changed are kept. The batch owns DIR: it locks it (a second --all into DIR "
-        "is refused) and removes every other PDF in it, so DIR holds exactly the PDFs the manifest lists",
-    )
-    build.add_argument(
-        "--clinic",
-        type=Path,
-        metavar="FILE",
-        help="clinic profile (YAML: name, phone, address, country, website, logo); default: clinic.yaml in the "
-        "project folder, if present. Without one, the leaflet has blank lines to write the clinic's details on",
-    )
-    build.add_argument(
-        "--paper",
-        choices=("a4", "letter"),
-        help="paper size (default: from the clinic's country, US Letter in the Americas' Letter countries, else A4)",
-    )
-    build.add_argument(
-        "--allow-fallback",
-        action="store_true",
-        help="print missing or out-of-date translations in English, marked [EN], instead of refusing the language",
-    )
-
-
-def _update_options(update: argparse.ArgumentParser) -> None:
-    """``update``: one catalogue only."""
-    update.add_argument("--lang", metavar="LOCALE", help="only this language")
-
-
-def _init_options(init: argparse.ArgumentParser) -> None:
-    """``init``: the new language."""
-    init.add_argument("locale", metavar="LOCALE", help="language code, e.g. fr, pt_BR, zh")
-
-
-def _status_options(status: argparse.ArgumentParser) -> None:
-    """``status``: which languages, and how to print them."""
-    _languages_option(status, "only these languages")
-    status.add_argument("--format", choices=("table", "json"), default="table", help="output format")
-
-
-def _check_options(check: argparse.ArgumentParser) -> None:
-    """``check``: which languages, and whether to list unsigned messages."""
-    _languages_option(check, "only these languages")
-    check.add_argument(
-        "--unsigned",
-        action="store_true",
-        help="also list every message no medical reviewer has signed off as it reads now (not blocking)",
-    )
-
-
-def _signoff_options(signoff: argparse.ArgumentParser) -> None:
-    """``signoff``: the language, the reviewer, the day and the message groups."""
-    signoff.add_argument("--lang", metavar="LOCALE", required=True, help="the language reviewed")
-    signoff.add_argument("--by", required=True, metavar="NAME", help="the reviewer's name and qualification")
-    signoff.add_argument("--date", metavar="YYYY-MM-DD", help="the day of the review (default: today)")
-    signoff.add_argument(
-        "--group",
-        action="append",
-        dest="groups",
-        metavar="NAME",
-        help="only these message groups: a leaflet id, or 'ui' for the layout's words; repeatable (default: all)",
-    )
 
 
 class _BuildsFailedError(MedleafletError):
@@ -307,12 +222,6 @@ def _cmd_list(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _validate_options(validate: argparse.ArgumentParser) -> None:
-    validate.add_argument(
-        "leaflets", nargs="*", metavar="LEAFLET", help="leaflet ids or .yaml files (default: every leaflet)"
-    )
-
-
 def _cmd_validate(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     """Validate leaflets one by one; every problem of each is reported, and the first failing
     leaflet's problems end the run (as a build would)."""
@@ -360,8 +269,8 @@ def _cmd_status(project: Project, args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_check(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     checked = commands.start_check(project)
-    for problem in checked.source_problems:
-        print(problem, file=out)
+    for line in [*checked.readability, *checked.source_problems]:  # a reading grade never fails
+        print(line, file=out)
     failed = bool(checked.source_problems)
     for locale in commands.translated_locales(project, args.langs):
         check = checked.language(locale)
@@ -397,7 +306,7 @@ COMMANDS: tuple[Command, ...] = (
         "write leaflet PDFs",
         "Write DIR/{leaflet}.{locale}.pdf for each leaflet and language "
         "(DIR/{leaflet}.{locale}.{template}.pdf for a template other than 'standard').",
-        _build_options,
+        options.build_options,
     ),
     Command(
         "list",
@@ -411,7 +320,7 @@ COMMANDS: tuple[Command, ...] = (
         "check leaflet files against the schema",
         "Validate each leaflet file (or the given ones): every problem of a file is reported at once, "
         "as FILE:LINE: FIELD: PROBLEM. The format is described in docs/leaflet-schema.md.",
-        _validate_options,
+        options.validate_options,
     ),
     Command(
         "schema",
@@ -431,9 +340,9 @@ COMMANDS: tuple[Command, ...] = (
         "update",
         _cmd_update,
         "merge translations/leaflets.pot into the catalogues",
-        "Merge the template into every catalogue, or one (pybabel update). Changed source "
-        "texts become fuzzy and are never printed until a translator confirms them.",
-        _update_options,
+        "Merge the template into every catalogue, or one (as pybabel update). Changed texts become fuzzy, "
+        "never printed until a translator confirms them; a new leaflet's messages start empty.",
+        options.update_options,
     ),
     Command(
         "init",
@@ -441,7 +350,7 @@ COMMANDS: tuple[Command, ...] = (
         "start a catalogue for a new language",
         "Create translations/LOCALE/LC_MESSAGES/leaflets.po from the template (pybabel init), "
         "marked as not reviewed by a medical translator.",
-        _init_options,
+        options.init_options,
     ),
     Command(
         "status",
@@ -449,17 +358,17 @@ COMMANDS: tuple[Command, ...] = (
         "show translation progress and review status",
         "Per language and leaflet: messages translated, fuzzy (stale) and missing, and whether a "
         "qualified medical translator has reviewed the language.",
-        _status_options,
+        options.status_options,
     ),
     Command(
         "check",
         _cmd_check,
         "check leaflets and translations; non-zero exit on a blocking problem",
-        "Validate every leaflet, then check every catalogue (or one) against the English: "
-        "missing, fuzzy or stale messages, numbers and units, placeholders, markup, protected names, and "
-        "characters no configured font can draw. "
+        "Validate every leaflet and print its English reading grade (Flesch-Kincaid; a warning above 8), then "
+        "check every catalogue (or one) against the English: missing, fuzzy or stale messages, numbers and "
+        "units, placeholders, markup, protected names, and characters no configured font can draw. "
         "Each finding prints as FILE:LINE: MSGCTXT: PROBLEM. Exit code 1 if any is blocking.",
-        _check_options,
+        options.check_options,
     ),
     Command(
         "signoff",
@@ -469,7 +378,7 @@ COMMANDS: tuple[Command, ...] = (
         "message that is translated and passes QA is signed as it reads now, in "
         "translations/LOCALE/LC_MESSAGES/leaflets.review.yaml. Leaflets print 'reviewed' only when every "
         "message they use is signed; any later change to a message unsigns it.",
-        _signoff_options,
+        options.signoff_options,
     ),
 )
 

@@ -12,9 +12,26 @@ from babel.messages.catalog import Message
 from babel.messages.pofile import read_po, write_po
 
 from medleaflet.cli import main
+from medleaflet.content.validate import load_leaflet
+from medleaflet.i18n.language_check import check_language, leaflet_messages
+from medleaflet.i18n.locales import SOURCE_LOCALE
+from medleaflet.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+
+
+def prints(project: Project, leaflet_id: str, locale: str) -> bool:
+    """Whether the leaflet ``leaflet_id`` prints in ``locale`` without fallback: English always,
+    a translation when its catalogue translates every message of the leaflet and passes QA.
+
+    Tests that need a translated leaflet take the pairs this says yes to, never a fixed list:
+    a new leaflet's catalogues start empty.
+    """
+    if locale == SOURCE_LOCALE:
+        return True
+    leaflet = load_leaflet(project.leaflet_path(leaflet_id), project.root)
+    return not check_language(project, locale, leaflet_messages(leaflet)).blocking
 
 
 def run_cli(*args: str) -> tuple[int, str, str]:

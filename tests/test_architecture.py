@@ -40,6 +40,7 @@ RANKS = {
     "pipeline": 6,
     "batch": 7,
     "cli": 8,
+    "cli_options": 8,
 }
 
 #: Modules directly in ``medleaflet/`` that every layer may import: they import only each other

@@ -16,7 +16,7 @@ from pathlib import Path
 from medleaflet.batch.jobs import Job, Outcome
 from medleaflet.content.model import Leaflet
 from medleaflet.content.validate import load_leaflet
-from medleaflet.errors import MedleafletError
+from medleaflet.errors import IncompleteTranslationError, MedleafletError
 from medleaflet.i18n.catalogues import load_catalogue
 from medleaflet.i18n.language_check import leaflet_messages
 from medleaflet.i18n.locales import SOURCE_LOCALE
@@ -52,9 +52,18 @@ def run_job(root: str, job: Job, out: str, options: BuildOptions, digest: str) -
         }
         return Outcome(job, entry)
     except MedleafletError as exc:
-        return Outcome(job, error="; ".join(exc.lines()[:3]) + (" ..." if len(exc.lines()) > 3 else ""))
+        return Outcome(job, error=reason(exc))
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop the night batch
         return _internal_error(job, exc)
+
+
+def reason(exc: MedleafletError) -> str:
+    """Why a job failed, on one line: its first three problems (a refused language's summary,
+    how many problems and of what kind, first), and "..." when there are more."""
+    lines = exc.lines()
+    if isinstance(exc, IncompleteTranslationError):  # its summary comes last
+        lines = [exc.hint, *lines[:-1]]
+    return "; ".join(lines[:3]) + (" ..." if len(lines) > 3 else "")
 
 
 def outcome_of(future: Future[Outcome], job: Job) -> Outcome:

@@ -9,12 +9,22 @@ Loading is safe-only: no YAML tag can construct Python objects. Dates stay
 strings (the schema checks their form), keys are always the literal text
 written in the file, duplicate keys are reported rather than overwritten,
 and alias expansion is bounded.
+
+A syntax error is reported at the line to fix, in plain words with a hint of
+the fix (:func:`explain`). PyYAML names the token it did not expect
+(``expected <block end>, but found '<block mapping start>'``) and, for an
+unclosed quote, the end of the file; an editor needs the mistake behind it:
+a tab, a colon inside a value, a line out of line, a quote never closed, a
+list item where a key belongs. Each of :data:`SYNTAX_RULES` matches PyYAML's
+words for one of them; any other error keeps PyYAML's own words.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -156,11 +166,9 @@ def parse_yaml(text: str, display: str) -> Document:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        column = f" (column {mark.column + 1})" if mark else ""
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise InputError(f"YAML syntax error{column}: {problem}", SourceLocation(display, line)) from None
+        line, column, problem = explain(exc, text)
+        where = f" (column {column})" if column else ""
+        raise InputError(f"YAML syntax error{where}: {problem}", SourceLocation(display, line)) from None
     except yaml.reader.ReaderError as exc:
         raise _reader_error(exc, text, display) from None
     except yaml.YAMLError as exc:
@@ -224,7 +232,7 @@ class _Builder:
                     Problem(
                         SourceLocation(self.document.display, key_node.start_mark.line + 1),
                         format_path(child),
-                        f"duplicate key (first defined on line {first})",
+                        f"duplicate key (first defined on line {first}); keep one, or give the other a key of its own",
                     )
                 )
                 continue
@@ -263,3 +271,145 @@ class _Builder:
                 f"unsupported YAML tag {node.tag!r}; only plain data is allowed",
                 SourceLocation(self.document.display, node.start_mark.line + 1),
             )
+
+
+# --- syntax errors in plain words ---------------------------------------------------------------
+
+#: Where a mistake is (0-based line and column) and what it is.
+_Found = tuple[int, int, str]
+#: ``rule(error, lines)``: the mistake behind ``error`` in the parsed ``lines``, or None when it does not apply.
+SyntaxRule = Callable[[yaml.MarkedYAMLError, list[str]], _Found | None]
+
+_QUOTE_IT = "put the whole value in double quotes"
+_LINE_UP = "line up the keys of one mapping (or the items of one list) with the same number of spaces"
+
+
+def _at(mark: yaml.Mark, message: str) -> _Found:
+    return mark.line, mark.column, message
+
+
+def _problem(error: yaml.MarkedYAMLError) -> str:
+    return error.problem or ""
+
+
+def _context(error: yaml.MarkedYAMLError) -> str:
+    return error.context or ""
+
+
+def _tab(error: yaml.MarkedYAMLError, lines: list[str]) -> _Found | None:
+    if error.problem_mark and ("'\\t'" in _problem(error) or "tab character" in _problem(error)):
+        return _at(error.problem_mark, "a tab character; YAML indents with spaces only: replace the tab with spaces")
+    return None
+
+
+def _colon(error: yaml.MarkedYAMLError, lines: list[str]) -> _Found | None:
+    """``mapping values are not allowed here``: a second ``: `` on a line is a colon inside a
+    value; a first one follows a ``key:value`` line with no space, or is a key indented under a
+    key that already has a value."""
+    mark = error.problem_mark
+    if mark is None or _problem(error) != "mapping values are not allowed here":
+        return None
+    before = lines[mark.line][: mark.column] if mark.line < len(lines) else ""
+    if ": " in before:
+        return _at(mark, f"a colon followed by a space inside a value; {_QUOTE_IT}")
+    above = next((n for n in range(mark.line - 1, -1, -1) if lines[n].strip()), None)
+    if above is not None and re.search(r"^\s*[^\s#:\"'][^:]*:[^\s:]", lines[above]) and ": " not in lines[above]:
+        column = lines[above].index(":")
+        return above, column, "a key needs a space after its ':' (key: value)"
+    return _at(
+        mark,
+        "this line is indented further than the line above allows; "
+        f"{_LINE_UP}, and give a key either a value or keys under it, not both",
+    )
+
+
+def _found(what: str, message: str) -> SyntaxRule:
+    """A rule for ``expected <block end>, but found 'WHAT'``."""
+
+    def rule(error: yaml.MarkedYAMLError, lines: list[str]) -> _Found | None:
+        if error.problem_mark and _problem(error) == f"expected <block end>, but found '{what}'":
+            return _at(error.problem_mark, message)
+        return None
+
+    return rule
+
+
+def _opened(context: str, message: str) -> SyntaxRule:
+    """A rule for an error inside something opened earlier (a quote, a bracket): reported where it opened."""
+
+    def rule(error: yaml.MarkedYAMLError, lines: list[str]) -> _Found | None:
+        if error.context_mark and _context(error) == context:
+            return _at(error.context_mark, message)
+        return None
+
+    return rule
+
+
+def _cannot_start(error: yaml.MarkedYAMLError, lines: list[str]) -> _Found | None:
+    """A value starting with a character YAML reserves (``@``, a backquote, ``%``, ``*``, ``&``)."""
+    mark = error.problem_mark
+    if mark is None or mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
+        return None
+    char = lines[mark.line][mark.column]
+    problem = _problem(error)
+    if "that cannot start any token" in problem or problem.startswith("found undefined alias"):
+        return _at(mark, f"a value cannot start with {char!r}; {_QUOTE_IT}")
+    if _context(error) == "while scanning an anchor" and error.context_mark:
+        return _at(error.context_mark, f"a value cannot start with '&'; {_QUOTE_IT}")
+    return None
+
+
+def _second_document(error: yaml.MarkedYAMLError, lines: list[str]) -> _Found | None:
+    if error.problem_mark and _context(error) == "expected a single document in the stream":
+        return _at(error.problem_mark, "a second document ('---'); the file is one document: remove the '---' line")
+    return None
+
+
+SYNTAX_RULES: tuple[SyntaxRule, ...] = (
+    _tab,
+    _colon,
+    _found("<block mapping start>", f"this line is not in line with the lines above; {_LINE_UP}"),
+    _found("<block sequence start>", f"this list is not in line with the lines above; {_LINE_UP}"),
+    _found(
+        "-",
+        "a list item ('- ') where a key was expected; indent the items under a key that ends in ':', "
+        "or remove the '- '",
+    ),
+    _found(
+        "<scalar>",
+        "text after the closing quote or bracket of a value; put the whole value in double quotes "
+        "(an apostrophe inside single quotes is written '')",
+    ),
+    _opened(
+        "while scanning a quoted scalar",
+        "the quote that opens this value is never closed; end the value with the same quote mark",
+    ),
+    _opened(
+        "while parsing a flow sequence",
+        "the '[' list on this line is not closed with ']', or its items are not separated by commas",
+    ),
+    _opened(
+        "while parsing a flow mapping",
+        "the '{' on this line is not closed with '}'; if the value is text, " + _QUOTE_IT,
+    ),
+    _opened(
+        "while scanning a simple key",
+        "a line of text with no 'key:'; add the key, or indent the line to continue the text above it",
+    ),
+    _cannot_start,
+    _second_document,
+)
+
+
+def explain(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int | None, str]:
+    """The 1-based line and column of ``error`` in ``text`` and what is wrong, in plain words
+    with a hint when a rule of :data:`SYNTAX_RULES` knows the mistake, else in PyYAML's words."""
+    lines = text.splitlines()
+    for rule in SYNTAX_RULES:
+        found = rule(error, lines)
+        if found is not None:
+            line, column, message = found
+            return line + 1, column + 1, message
+    where = error.problem_mark or error.context_mark
+    message = error.problem or error.context or "invalid YAML"
+    return (where.line + 1, where.column + 1, message) if where else (1, None, message)

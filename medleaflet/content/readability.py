@@ -71,7 +71,8 @@ class Readability:
         line = f"{self.source}: English reading grade {self.grade:.1f} (Flesch-Kincaid, {self.texts} texts)"
         if not self.too_hard:
             return line
-        hardest = f"; hardest: line {self.hardest.location.line}, grade {self.hardest_grade:.1f}" if self.hardest else ""
+        where = self.hardest.location.line if self.hardest else None
+        hardest = f"; hardest: line {where}, grade {self.hardest_grade:.1f}" if where else ""
         return (
             f"{self.source}: warning: English reading grade {self.grade:.1f} (Flesch-Kincaid) is above "
             f"{GRADE_LIMIT:g}: use shorter sentences and everyday words{hardest}"

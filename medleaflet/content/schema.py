@@ -22,6 +22,7 @@ from typing import Any
 import jsonschema
 
 from medleaflet.content.load import Document, PathKey
+from medleaflet.content.texts import slug
 from medleaflet.errors import Problem, ValidationError
 from medleaflet.sections import SECTIONS, custom
 from medleaflet.sections.kinds import TEXT, fields
@@ -122,6 +123,8 @@ def _expected(types: str | list[str]) -> str:
 def _to_problems(document: Document, error: jsonschema.ValidationError) -> list[Problem]:
     path: PathKey = tuple(error.absolute_path)
     schema = error.schema if isinstance(error.schema, dict) else {}
+    if "propertyNames" in error.relative_schema_path and isinstance(error.instance, str):
+        return [_key_problem(document, error, path, schema)]
     if error.validator == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         hint = f" (expected one of: {', '.join(allowed)})" if allowed else ""
@@ -136,9 +139,6 @@ def _to_problem(
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "?"
         return document.problem((*path, missing), "required field is missing")
-    if kind == "propertyNames":
-        key = error.instance if isinstance(error.instance, str) else "?"
-        return document.problem((*path, key), f"key {error.instance!r} is not allowed")
     if kind == "type":
         return document.problem(path, f"expected {_expected(error.validator_value)}, got {_describe(error.instance)}")
     if kind == "enum":
@@ -162,6 +162,18 @@ def _to_problem(
     if kind == "oneOf":
         return document.problem(path, _one_of_message(error))
     return document.problem(path, error.message)
+
+
+def _key_problem(
+    document: Document, error: jsonschema.ValidationError, path: PathKey, schema: dict[str, Any]
+) -> Problem:
+    """A mapping key that breaks the ``propertyNames`` rule, at the key's own line, naming it (jsonschema
+    reports it at the mapping, with the key as the instance), with the key to write when there is one."""
+    key = str(error.instance)
+    reason = _to_problem(document, error, path, schema).message.removeprefix(f"{key!r} ")
+    suggested = slug(key)
+    hint = f" (write it as {suggested!r})" if suggested != key and suggested[:1].isalpha() else ""
+    return document.problem((*path, key), f"key {key!r} {reason}{hint}")
 
 
 def _one_of_message(error: jsonschema.ValidationError) -> str:

@@ -4,7 +4,8 @@ The CLI parses arguments, calls these, and prints what they return:
 
 * :func:`start_check` gathers what ``check`` checks every catalogue against
   (the messages of every leaflet, the protected names, the fonts of the
-  default template) and the English strings those fonts cannot draw;
+  default template), the English strings those fonts cannot draw, and the
+  reading grade of each leaflet's English (:mod:`medleaflet.content.readability`);
   :meth:`ProjectCheck.language` checks one catalogue;
 * :func:`status_rows` counts the progress of each language;
 * :func:`sign_off` records a medical reviewer's sign-off.
@@ -17,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from medleaflet.content.fonts import load_fonts
+from medleaflet.content.readability import Readability, measure
 from medleaflet.content.templates import DEFAULT_TEMPLATE, load_template
 from medleaflet.errors import IncompleteTranslationError, Problem, SourceLocation, UsageError
 from medleaflet.i18n.catalogues import load_catalogue
@@ -51,6 +53,8 @@ class ProjectCheck:
     fonts: FontStack
     #: Every character of the English leaflets the fonts cannot draw.
     source_problems: Sequence[Problem]
+    #: The reading grade of each leaflet's English, in leaflet order (a warning above grade 8).
+    readability: Sequence[Readability]
 
     def language(self, locale: str) -> LanguageCheck:
         """The catalogue of ``locale`` checked, glyph coverage included."""
@@ -58,11 +62,13 @@ class ProjectCheck:
 
 
 def start_check(project: Project) -> ProjectCheck:
-    """Load every leaflet and the default template's fonts, and check the English's glyph coverage."""
+    """Load every leaflet and the default template's fonts, check the English's glyph coverage,
+    and measure each leaflet's reading grade."""
     leaflets = project_leaflets(project)
     template = load_template(project.template_path(DEFAULT_TEMPLATE), project.root)
     fonts = load_fonts(template, project)
-    return ProjectCheck(project, messages_of(leaflets), fonts, source_coverage(leaflets, fonts))
+    readability = [measure(leaflet) for leaflet in leaflets]
+    return ProjectCheck(project, messages_of(leaflets), fonts, source_coverage(leaflets, fonts), readability)
 
 
 def unsigned_messages(check: LanguageCheck) -> list[Problem]:

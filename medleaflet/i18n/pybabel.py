@@ -5,13 +5,18 @@ leaflets (the ``leaflet_yaml`` extractor) and the layout's own words, taken
 from the installed package (:mod:`medleaflet.i18n.ui_extract`), so it works
 for any project folder; in this checkout it gives the same messages as
 ``pybabel extract -F babel.cfg -o translations/leaflets.pot .``.
-:func:`update` and :func:`init` run ``pybabel`` in a child process in the
-project folder: the tool's own working directory and logging stay as they were.
-They first read the template, and every catalogue ``update`` would merge into,
-with the project's strict parser (:func:`~medleaflet.i18n.catalogues.parse_strictly`),
-because Babel reads a damaged file leniently and writes back what it guessed:
-a broken template would turn every translation obsolete, a broken quote would
-lose a character. Any problem refuses the command before a file is touched.
+:func:`update` merges the template into the catalogues in process, with
+Babel's :meth:`~babel.messages.catalog.Catalog.update` as ``pybabel update
+--previous`` does, but fuzzy matching only within a leaflet
+(:mod:`medleaflet.i18n.merge`): a new leaflet's entries start empty instead
+of holding another medicine's translations. :func:`init` runs ``pybabel`` in
+a child process in the project folder: the tool's own working directory and
+logging stay as they were. Both first read the template, and every catalogue
+``update`` would merge into, with the project's strict parser
+(:func:`~medleaflet.i18n.catalogues.parse_strictly`), because Babel reads a
+damaged file leniently and writes back what it guessed: a broken template
+would turn every translation obsolete, a broken quote would lose a character.
+Any problem refuses the command before a file is touched.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from medleaflet.content.load import decode, display_name, read_bytes
 from medleaflet.errors import InputError, Problem, SourceLocation, ValidationError
 from medleaflet.i18n.catalogues import DOMAIN, catalogue_paths, parse_strictly, po_path, pot_path
 from medleaflet.i18n.extract import extract_leaflet
+from medleaflet.i18n.merge import merge, po_bytes
 from medleaflet.i18n.ui_extract import ui_messages
 from medleaflet.project import Project
 from medleaflet.write import write_atomic
@@ -101,17 +107,16 @@ def _template_args(project: Project) -> list[str]:
     return ["-i", template, "-d", "translations", "-D", DOMAIN, "-w", str(WIDTH)]
 
 
-def _syntax_problems(path: Path, display: str) -> tuple[bool, list[Problem]]:
-    """Whether the ``.po``/``.pot`` file at ``path`` has any message, and its syntax problems.
+def _parse(path: Path, display: str) -> tuple[Catalog, list[Problem]]:
+    """The ``.po``/``.pot`` file at ``path`` as Babel reads it, and its syntax problems.
 
     Raises :class:`InputError` for a file that cannot be read or decoded.
     """
-    catalog, problems = parse_strictly(decode(read_bytes(path, display), display), display)
-    return any(message.id for message in catalog), problems
+    return parse_strictly(decode(read_bytes(path, display), display), display)
 
 
-def check_inputs(project: Project, catalogues: list[Path]) -> None:
-    """Refuse to merge unless the template and each of ``catalogues`` parse strictly.
+def check_inputs(project: Project, catalogues: list[Path]) -> tuple[Catalog, list[Catalog]]:
+    """The template and each of ``catalogues``, refused unless every one parses strictly.
 
     Raises :class:`InputError` when the template is missing or has no messages,
     or a catalogue is missing, and :class:`ValidationError` listing every
@@ -121,31 +126,40 @@ def check_inputs(project: Project, catalogues: list[Path]) -> None:
     shown = display_name(template, project.root)
     if not template.exists():
         raise InputError(f"{shown}: not found; run 'generate.py extract' first")
-    has_messages, problems = _syntax_problems(template, shown)
+    template_catalog, problems = _parse(template, shown)
+    parsed = []
     for path in catalogues:
         display = display_name(path, project.root)
         if not path.exists():
             raise InputError(f"{display}: not found; start a language with 'generate.py init LOCALE'")
-        problems += _syntax_problems(path, display)[1]
+        catalog, found = _parse(path, display)
+        parsed.append(catalog)
+        problems += found
     if problems:
         raise ValidationError(problems)
-    if not has_messages:
+    if not any(message.id for message in template_catalog):
         raise InputError("the template has no messages; run 'generate.py extract'", SourceLocation(shown, 1))
+    return template_catalog, parsed
 
 
 def update(project: Project, locale: str | None = None) -> None:
-    """``pybabel update``: merge the template into one or every catalogue.
+    """Merge the template into one or every catalogue (``pybabel update --previous``, but see
+    :func:`~medleaflet.i18n.merge.merge`), each written atomically.
 
     Changed source texts become fuzzy (never printed) with the previous
-    msgid kept for the translator. Raises :class:`InputError` (see
-    :func:`check_inputs`), leaving every catalogue as it was, when the
-    template or any catalogue to update is missing or damaged.
+    msgid kept for the translator; a new leaflet's messages start empty.
+    Raises :class:`InputError` (see :func:`check_inputs`), leaving every
+    catalogue as it was, when the template or any catalogue to update is
+    missing or damaged.
     """
-    check_inputs(project, [po_path(project, locale)] if locale else catalogue_paths(project))
-    args = ["update", *_template_args(project), "--previous"]
-    if locale:
-        args += ["-l", locale]
-    run_pybabel(project, *args)
+    paths = [po_path(project, locale)] if locale else catalogue_paths(project)
+    template, catalogues = check_inputs(project, paths)
+    merged = []
+    for catalog in catalogues:
+        merge(catalog, template)
+        merged.append(po_bytes(catalog, WIDTH))
+    for path, data in zip(paths, merged, strict=True):
+        write_atomic(path, data)
 
 
 def init(project: Project, locale: str) -> Path:

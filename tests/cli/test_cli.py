@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from medleaflet.project import Project
 from tests.conftest import DATA, ROOT, run_cli
+
+#: The "(available: ...)" lists of an unknown leaflet and template: every one of the checkout.
+LEAFLETS = ", ".join(Project(ROOT).leaflet_ids())
+TEMPLATES = ", ".join(Project(ROOT).template_names())
 
 
 @pytest.mark.parametrize("command", [[], ["build"], ["list"]])
@@ -53,13 +58,13 @@ def test_other_template_gets_a_suffix(make_project: Callable[..., Path], tmp_pat
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["build", "nosuchdrug"], "error: unknown leaflet 'nosuchdrug' (available: baclofen)"),
-        (["build", "../../etc/passwd"], "error: unknown leaflet '../../etc/passwd' (available: baclofen)"),
+        (["build", "nosuchdrug"], f"error: unknown leaflet 'nosuchdrug' (available: {LEAFLETS})"),
+        (["build", "../../etc/passwd"], f"error: unknown leaflet '../../etc/passwd' (available: {LEAFLETS})"),
         (["build", "--lang", "de"], "error: no translation for language 'de' (available: en, "),
         (["build", "--lang", "not a locale"], "error: 'not a locale' is not a valid locale code"),
         (
             ["build", "--template", "fancy"],
-            "error: unknown template 'fancy' (available: bilingual, large-print, standard)",
+            f"error: unknown template 'fancy' (available: {TEMPLATES})",
         ),
         (["build", "--frobnicate"], "error: generate.py: unrecognized arguments: --frobnicate"),
         (["explode"], "error: generate.py: argument COMMAND: invalid choice: 'explode'"),

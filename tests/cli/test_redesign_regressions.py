@@ -281,10 +281,14 @@ def test_an_unknown_section_names_every_known_one(leaflet: str, tmp_path: Path) 
 @pytest.mark.parametrize(
     ("damage", "problem"),
     [
-        (lambda line: line + " : [", "YAML syntax error (column {col}): mapping values are not allowed here"),
+        (
+            lambda line: line + " : [",
+            "YAML syntax error (column {col}): a colon followed by a space inside a value; "
+            "put the whole value in double quotes",
+        ),
         (
             lambda line: "\t" + line.lstrip(),
-            "YAML syntax error (column 1): found character '\\t' that cannot start any token",
+            "YAML syntax error (column 1): a tab character; YAML indents with spaces only: replace the tab with spaces",
         ),
     ],
     ids=["colon", "tab"],
@@ -313,7 +317,8 @@ def test_a_duplicate_key_names_both_lines(leaflet: str, tmp_path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", "utf-8")
     code, _, err = run_cli("--root", str(root), "build", leaflet, "--out", str(tmp_path / "out"))
     expected = (
-        f"leaflets/{leaflet}.yaml:{first + 1}: identity.generic_name: duplicate key (first defined on line {first})\n"
+        f"leaflets/{leaflet}.yaml:{first + 1}: identity.generic_name: duplicate key (first defined on line {first}); "
+        "keep one, or give the other a key of its own\n"
     )
     assert (code, err) == (1, expected)
 
@@ -423,12 +428,16 @@ def test_a_translation_no_font_can_draw_is_located_in_the_catalogue(locale: str,
     msgid = next(i for i in range(number - 1, 0, -1) if lines[i - 1].startswith("msgid "))
     po.write_text("\n".join(lines) + "\n", "utf-8")
     display = po.relative_to(root).as_posix()
-    code, _, err = run_cli("--root", str(root), "build", LEAFLETS[0], "--lang", locale, "--out", str(tmp_path / "out"))
+    group = context.partition(":")[0]
+    leaflet = group if group in LEAFLETS else LEAFLETS[0]  # a layout word prints in every leaflet
+    code, _, err = run_cli("--root", str(root), "build", leaflet, "--lang", locale, "--out", str(tmp_path / "out"))
     assert code == 1
-    assert err.splitlines()[0].startswith(f"{display}:{msgid}: {context}: U+{ord(char):04X} "), err
+    finding = f"{display}:{msgid}: {context}: U+{ord(char):04X} "
+    assert any(line.startswith(finding) for line in err.splitlines()), err
     code, out, _ = run_cli("--root", str(root), "check", "--lang", locale)
     assert code == 1
-    assert out.splitlines()[0].startswith(f"{display}:{msgid}: {context}: U+{ord(char):04X} "), out
+    # check lists every finding of the language (a leaflet not yet translated has its own)
+    assert any(line.startswith(finding) for line in out.splitlines()), out
 
 
 @pytest.mark.parametrize("locale", LOCALES)

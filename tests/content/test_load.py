@@ -44,18 +44,120 @@ def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
     assert document.lines[("b",)] == 2
 
 
-def test_syntax_error_has_line_and_column(tmp_path: Path) -> None:
+QUOTE_IT = "put the whole value in double quotes"
+LINE_UP = "line up the keys of one mapping (or the items of one list) with the same number of spaces"
+
+#: The common YAML mistakes: (the text, its line and column to fix, what ``load_yaml`` says there).
+SYNTAX_ERRORS: dict[str, tuple[str, int, int, str]] = {
+    "tab indentation": (
+        "a:\n  b: 1\n\tc: 2\n",
+        3,
+        1,
+        "a tab character; YAML indents with spaces only: replace the tab with spaces",
+    ),
+    "tab after a key": ("a:\tb\n", 1, 3, "a tab character; YAML indents with spaces only: replace the tab with spaces"),
+    "colon inside a value": (
+        "a:\n  b: Note: take it with food\n",
+        2,
+        10,
+        f"a colon followed by a space inside a value; {QUOTE_IT}",
+    ),
+    "colon inside a list item": (
+        "a:\n  - Note: take it: now\n",
+        2,
+        18,
+        f"a colon followed by a space inside a value; {QUOTE_IT}",
+    ),
+    "no space after a colon": ("a:b\nc: 1\n", 1, 2, "a key needs a space after its ':' (key: value)"),
+    "a key indented too far": (
+        "a:\n  b: 1\n    c: 2\n",
+        3,
+        6,
+        f"this line is indented further than the line above allows; {LINE_UP}, "
+        "and give a key either a value or keys under it, not both",
+    ),
+    "a key indented too little": (
+        "a:\n    b: 1\n  c: 2\n",
+        3,
+        3,
+        f"this line is not in line with the lines above; {LINE_UP}",
+    ),
+    "a list indented too little": (
+        "a:\n  - x\n - y\n",
+        3,
+        2,
+        f"this list is not in line with the lines above; {LINE_UP}",
+    ),
+    "an unclosed double quote": (
+        'a:\n  b: "hello\n  c: 2\n  d: 3\n',
+        2,
+        6,
+        "the quote that opens this value is never closed; end the value with the same quote mark",
+    ),
+    "an unclosed single quote": (
+        "a: 'hello\n",
+        1,
+        4,
+        "the quote that opens this value is never closed; end the value with the same quote mark",
+    ),
+    "an apostrophe in single quotes": (
+        "a: 'don't'\n",
+        1,
+        9,
+        f"text after the closing quote or bracket of a value; {QUOTE_IT} (an apostrophe inside single quotes is "
+        "written '')",
+    ),
+    "a stray list item": (
+        "a:\n  b: 1\n  - c\n",
+        3,
+        3,
+        "a list item ('- ') where a key was expected; indent the items under a key that ends in ':', "
+        "or remove the '- '",
+    ),
+    "an unclosed list": (
+        "a: [1, 2\nb: 3\n",
+        1,
+        4,
+        "the '[' list on this line is not closed with ']', or its items are not separated by commas",
+    ),
+    "a value starting with @": ("a: @home\n", 1, 4, f"a value cannot start with '@'; {QUOTE_IT}"),
+    "a value starting with *": ("a: *important\n", 1, 4, f"a value cannot start with '*'; {QUOTE_IT}"),
+    "a second document": (
+        "a: 1\n---\nb: 2\n",
+        2,
+        1,
+        "a second document ('---'); the file is one document: remove the '---' line",
+    ),
+    "a line with no key": (
+        "a: |\nb\n",
+        2,
+        1,
+        "a line of text with no 'key:'; add the key, or indent the line to continue the text above it",
+    ),
+}
+
+
+@pytest.mark.parametrize("mistake", SYNTAX_ERRORS)
+def test_a_syntax_error_is_one_line_at_the_mistake_with_a_hint(mistake: str, tmp_path: Path) -> None:
+    text, line, column, message = SYNTAX_ERRORS[mistake]
     with pytest.raises(InputError) as caught:
-        load_yaml(write(tmp_path, "a: [1, 2\nb: 3\n"), tmp_path)
-    assert str(caught.value).startswith("doc.yaml:2: YAML syntax error (column")
+        load_yaml(write(tmp_path, text), tmp_path)
+    assert caught.value.lines() == [f"doc.yaml:{line}: YAML syntax error (column {column}): {message}"]
+
+
+def test_an_error_no_rule_knows_keeps_pyyaml_words(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        load_yaml(write(tmp_path, "a: ? x\n"), tmp_path)
+    assert caught.value.lines() == ["doc.yaml:1: YAML syntax error (column 4): mapping keys are not allowed here"]
 
 
 def test_duplicate_keys_are_all_reported(tmp_path: Path) -> None:
     with pytest.raises(ValidationError) as caught:
         load_yaml(write(tmp_path, "a: 1\nb: 2\na: 3\nb: 4\n"), tmp_path)
+    hint = "keep one, or give the other a key of its own"
     assert caught.value.lines() == [
-        "doc.yaml:3: a: duplicate key (first defined on line 1)",
-        "doc.yaml:4: b: duplicate key (first defined on line 2)",
+        f"doc.yaml:3: a: duplicate key (first defined on line 1); {hint}",
+        f"doc.yaml:4: b: duplicate key (first defined on line 2); {hint}",
     ]
 
 

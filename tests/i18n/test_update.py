@@ -2,8 +2,10 @@
 damaged catalogue, before Babel reads them leniently and writes back what it guessed.
 
 Each refusal lists every problem of every file at its line, exits 1 and leaves
-every file under ``translations/`` as it was (no half-update). The languages come
-from the checkout's ``translations/``.
+every file under ``translations/`` as it was (no half-update). ``update`` matches
+a changed text fuzzily only to a translation of its own leaflet: a new leaflet's
+entries start empty, even when its texts are another's. The languages and
+leaflets come from the checkout.
 """
 
 from __future__ import annotations
@@ -11,13 +13,18 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import read_po
 
 from medleaflet.i18n.catalogues import po_path, pot_path
 from medleaflet.i18n.locales import SOURCE_LOCALE
+from medleaflet.i18n.merge import restore_previous
+from medleaflet.i18n.pybabel import WIDTH
 from medleaflet.project import Project
 from tests.conftest import ROOT, run_cli
 
@@ -154,7 +161,7 @@ def test_update_lists_the_problems_of_every_catalogue_and_the_template_at_once(t
 
 
 def test_a_catalogue_in_a_hidden_folder_is_checked_too(tmp_path: Path) -> None:
-    """``pybabel update`` merges into every folder of ``translations/``, hidden ones too."""
+    """``update`` merges into every folder of ``translations/``, hidden ones too (as ``pybabel update``)."""
     root = _copy_project(tmp_path / "project")
     hidden = root / "translations" / ".old"
     shutil.copytree(root / "translations" / LOCALES[0], hidden)
@@ -184,3 +191,104 @@ def test_update_of_a_language_without_a_catalogue_is_one_line(tmp_path: Path) ->
     display = po_path(Project(root), SOURCE_LOCALE).relative_to(root).as_posix()
     code, _, err = run_cli("--root", str(root), "update", "--lang", SOURCE_LOCALE)
     assert (code, err) == (1, f"error: {display}: not found; start a language with 'generate.py init LOCALE'\n")
+
+
+# --- fuzzy matching stays inside a leaflet ------------------------------------------------------
+
+
+def _read(path: Path) -> Catalog:
+    """The catalogue at ``path``, each message with its ``#|`` previous msgid (Babel reads none)."""
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    restore_previous(catalog)
+    return catalog
+
+
+def _group_messages(catalog: Catalog, group: str) -> list[Message]:
+    return [message for message in catalog if message.id and (message.context or "").startswith(f"{group}:")]
+
+
+def _translated_leaflet(root: Path) -> str:
+    """The first leaflet with texts translated in the first catalogue."""
+    found = next((leaflet for leaflet in Project(root).leaflet_ids() if _translated_texts(root, leaflet)), None)
+    if found is None:
+        pytest.skip(f"no leaflet is translated into {LOCALES[0]}")
+    return found
+
+
+def _add_similar_leaflet(root: Path) -> tuple[str, str]:
+    """Copy a translated leaflet as a new one (every text the same, under a new id);
+    returns (the translated leaflet's id, the new id)."""
+    first = _translated_leaflet(root)
+    new = f"{first}-copy"
+    text = (root / "leaflets" / f"{first}.yaml").read_text("utf-8")
+    (root / "leaflets" / f"{new}.yaml").write_text(re.sub(r"(?m)^id: .*$", f"id: {new}", text, count=1), "utf-8")
+    return first, new
+
+
+def _translated_texts(root: Path, leaflet: str) -> list[tuple[Message, int]]:
+    """Each message of ``leaflet`` translated in the first catalogue, with the line its text starts on."""
+    project = Project(root)
+    lines = {(m.context, m.id): m.locations[0][1] for m in _group_messages(_read(pot_path(project)), leaflet)}
+    catalog = _read(po_path(project, LOCALES[0]))
+    return [(m, lines[m.context, m.id]) for m in _group_messages(catalog, leaflet) if m.string]
+
+
+def _append_to_text(root: Path, leaflet: str, message: Message, line: int) -> None:
+    """Add a word to the end of ``message``'s text, which starts on ``line`` of ``leaflet``'s file."""
+    path = root / "leaflets" / f"{leaflet}.yaml"
+    lines = path.read_text("utf-8").splitlines()
+    last_word = str(message.id).split()[-1]
+    end = next(n for n in range(line - 1, len(lines)) if lines[n].endswith(last_word))
+    lines[end] += " Always."
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+
+
+def _change_a_translated_text(root: Path, leaflet: str) -> tuple[str, str]:
+    """Add a word to a translated text of ``leaflet``; returns its msgctxt and old msgid."""
+    message, line = next((m, n) for m, n in _translated_texts(root, leaflet) if len(m.id) > 30)
+    _append_to_text(root, leaflet, message, line)
+    return str(message.context), str(message.id)
+
+
+def test_a_new_leaflet_starts_empty_and_a_changed_text_is_fuzzy_in_its_own_leaflet(tmp_path: Path) -> None:
+    root = _copy_project(tmp_path / "project")
+    first, new = _add_similar_leaflet(root)
+    context, old_msgid = _change_a_translated_text(root, first)
+    for args in (["extract"], ["update"]):
+        code, _, err = run_cli("--root", str(root), *args)
+        assert (code, err) == (0, ""), err
+    template = _group_messages(_read(pot_path(Project(root))), new)
+    assert template, "the new leaflet has no messages"
+    for locale in LOCALES:
+        catalog = _read(po_path(Project(root), locale))
+        entries = _group_messages(catalog, new)
+        assert len(entries) == len(template)
+        assert [m.context for m in entries if m.string or m.fuzzy or m.previous_id] == [], locale
+        changed = catalog.get(next(m.id for m in _group_messages(catalog, first) if m.context == context), context)
+        assert changed is not None and changed.fuzzy and changed.string, locale
+        assert changed.previous_id == [old_msgid] and not changed.user_comments, locale
+
+
+def test_update_writes_previous_msgids_that_gettext_reads_and_keeps_them(tmp_path: Path) -> None:
+    """Babel writes a long previous msgid as wrapped comment text (msgfmt refuses the file) and
+    reads one back as a translator comment; ``update`` does neither."""
+    root = _copy_project(tmp_path / "project")
+    first = _translated_leaflet(root)
+    longest, line = max(_translated_texts(root, first), key=lambda found: len(found[0].id))
+    assert len(longest.id) > 2 * WIDTH, "no text long enough to wrap"
+    _append_to_text(root, first, longest, line)
+    for args in (["extract"], ["update"]):
+        assert run_cli("--root", str(root), *args)[0] == 0
+    first_pass = _fingerprint(root)
+    for locale in LOCALES:
+        po = po_path(Project(root), locale)
+        assert _read(po).get(str(longest.id), longest.context) is None
+        lines = po.read_text("utf-8").splitlines()
+        assert not [line for line in lines if line.startswith("# |")]
+        assert all(re.fullmatch(r'#\| (msgid )?".*"', line) for line in lines if line.startswith("#|")), locale
+        if shutil.which("msgfmt"):
+            result = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(po)], capture_output=True, text=True)
+            assert result.returncode == 0, result.stderr
+    assert run_cli("--root", str(root), "update")[0] == 0
+    assert _fingerprint(root) == first_pass
