@@ -45,7 +45,7 @@ BRAND_WHERE = N_("ui:identity", "{brand} ({countries})")
 BRAND_DISCONTINUED = N_("ui:identity", "{brand} ({countries}): no longer sold")
 # TRANSLATORS: A generic (unbranded) product; {brand} is its name on the pack (keep it), {countries} country names.
 BRAND_GENERIC = N_("ui:identity", "{brand} (generic, {countries})")
-# TRANSLATORS: A form or strength sold only in some countries; {name} is e.g. "10 mg" or "Tablets", {countries} country names.
+# TRANSLATORS: A form or strength sold only in some countries; {name} e.g. "10 mg", {countries} country names.
 ONLY_IN = N_("ui:identity", "{name} (only in {countries})")
 # TRANSLATORS: What a tablet of one strength looks like; {strength} e.g. "10 mg", {looks} e.g. "yellow, round".
 STRENGTH_LOOKS = N_("ui:identity", "{strength}: {looks}")

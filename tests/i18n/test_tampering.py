@@ -143,7 +143,9 @@ def test_tampering_stops_check_and_build_with_no_pdf(tmp_path: Path, name: str) 
     project = Project(root)
     catalogue = load_catalogue(project, locale)
     tamper, expected = TAMPERINGS[name]
-    po_path(project, locale).write_text(tamper(po_path(project, locale).read_text("utf-8"), catalogue), "utf-8")
+    tampered = tamper(po_path(project, locale).read_text("utf-8"), catalogue)
+    po_path(project, locale).write_text(tampered, "utf-8")
+    blocked = _leaflets_touched(catalogue, parse_catalogue(tampered, locale, catalogue.path, catalogue.display))
     out = root / "out"
     for command in (["check", "--lang", locale], ["build", "--lang", locale, "--out", str(out)]):
         code, stdout, stderr = run_cli("--root", str(root), *command)
@@ -152,4 +154,17 @@ def test_tampering_stops_check_and_build_with_no_pdf(tmp_path: Path, name: str) 
             stdout,
             stderr,
         )
-    assert not list(out.glob("*.pdf")) if out.exists() else True
+    printed = {path.name for path in out.glob("*.pdf")} if out.exists() else set()
+    assert not {f"{leaflet}.{locale}.pdf" for leaflet in blocked} & printed, printed
+
+
+def _leaflets_touched(before: Catalogue, after: Catalogue) -> set[str]:
+    """The leaflets whose PDFs a tampering must stop: those whose messages it changed, or every
+    leaflet if it changed a layout message or the header (which every leaflet prints with)."""
+    old = {(m.context, m.id): m.string for m in before.catalog if m.id}
+    new = {(m.context, m.id): m.string for m in after.catalog if m.id}
+    changed = {key[0] or "" for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
+    every = set(PROJECT.leaflet_ids())
+    if after.locale != before.locale or any(context.partition(":")[0] not in every for context in changed):
+        return every
+    return {context.partition(":")[0] for context in changed}
