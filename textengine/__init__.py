@@ -8,6 +8,7 @@ Pure functions (no ReportLab):
 * :mod:`~textengine.itemise`: itemising text into runs of one family by script, and glyph coverage;
 * :mod:`~textengine.bidi`: Unicode bidi (UAX #9) embedding levels and the visual order of a line;
 * :mod:`~textengine.linebreak`: line-break opportunities for unspaced scripts (CJK);
+* :mod:`~textengine.hyphenate`: where a word too long for a line may take a hyphen (pyphen's dictionaries);
 * :mod:`~textengine.fpdf_bidi`: fpdf2's bidi module, loaded without the rest of fpdf2;
 * :mod:`~textengine.errors`: :class:`~textengine.errors.TextEngineError` and its subclasses.
 
@@ -16,7 +17,9 @@ With ReportLab:
 * :mod:`~textengine.fonts`: registering font families, keyed by the font file, into a font stack;
 * :mod:`~textengine.shaping`: HarfBuzz shaping of one run;
 * :mod:`~textengine.paragraph`: :class:`~textengine.paragraph.BidiParagraph`, the flowable that sets
-  right-to-left, mixed and CJK paragraphs.
+  right-to-left, mixed and CJK paragraphs;
+* :mod:`~textengine.fitted`: :class:`~textengine.fitted.FittedParagraph`, ReportLab's Paragraph whose
+  words always fit their column (hyphenated, or set smaller).
 
 It could be published on its own: it imports nothing from :mod:`medleaflet`,
 and importing the package itself imports none of its modules.

@@ -36,6 +36,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from textengine.bidi import embedding_levels, reorder
+from textengine.fitted import fitting_size, sized
+from textengine.hyphenate import Hyphenator, hyphenated_parts
 from textengine.itemise import FontStack
 from textengine.linebreak import break_opportunities
 from textengine.shaping import ShapedRun, shape_run
@@ -84,6 +86,13 @@ class BidiParagraph(Flowable):
     for bold runs inside the paragraph. ``style`` gives font size, leading,
     colour, indents, spacing and alignment; a bold ``fontName`` sets the whole
     paragraph in the bold face of each script's family.
+
+    A word too long for a line takes a hyphen where ``hyphenator`` allows
+    (:mod:`textengine.hyphenate`); failing that, the paragraph is set smaller,
+    in steps of :data:`~textengine.fitted.SIZE_STEP` down to ``min_size``, until
+    every word fits; only a word that fits at no size is cut, with a hyphen
+    if it is a word that may take one. The first line of a paragraph of two or
+    more lines is never left alone at a page foot.
     """
 
     def __init__(
@@ -96,6 +105,8 @@ class BidiParagraph(Flowable):
         _lines: list[Line] | None = None,
         _first: bool = True,
         bullet_rtl: bool | None = None,
+        hyphenator: Hyphenator | None = None,
+        min_size: float | None = None,
     ) -> None:
         super().__init__()
         spans = [(text, False)] if isinstance(text, str) else list(text)
@@ -104,9 +115,15 @@ class BidiParagraph(Flowable):
         self.text = "".join(part for part, _ in spans)
         #: Per character: set in bold although the style is not.
         self._bold_chars = [bold for part, bold in spans for _ in part]
+        #: The style asked for; ``style`` is the one set, smaller when a word did not fit.
+        self.base_style = style
         self.style = style
         self.fonts = fonts
         self.rtl = rtl
+        self.hyphenator = hyphenator
+        self.min_size = style.fontSize if min_size is None else min(min_size, style.fontSize)
+        #: The shaped words at each font size tried.
+        self._sized_words: dict[float, list[list[Piece]]] = {}
         self.bullet = bullet if _first else None
         #: The side of the bullet follows the page's direction, not the text's.
         self.bullet_rtl = rtl if bullet_rtl is None else bullet_rtl
@@ -114,7 +131,6 @@ class BidiParagraph(Flowable):
         #: Whether this is the whole paragraph, which may break its lines again for another
         #: width; a piece left by :meth:`split` keeps the lines it was given.
         self._whole = _lines is None
-        self._words: list[list[Piece]] | None = None
         self._lines = _lines
         self._width = 0.0
         self.height = 0.0
@@ -133,8 +149,9 @@ class BidiParagraph(Flowable):
 
         A piece is a stretch of one font and one embedding level, shaped once.
         """
-        if self._words is not None:
-            return self._words
+        size = self.style.fontSize
+        if size in self._sized_words:
+            return self._sized_words[size]
         text = self.text
         levels = embedding_levels(text, self.rtl)
         breaks = break_opportunities(text)
@@ -145,7 +162,6 @@ class BidiParagraph(Flowable):
                 bold = self.bold or self._bold_chars[len(fonts)]
                 fonts.append(run.family.bold if bold else run.family.regular)
                 scripts.append(run.script)
-        size = self.style.fontSize
         space_font = self._font_for(self.fonts.base.regular, self.fonts.base.bold)
         words: list[list[Piece]] = []
         current: list[Piece] = []
@@ -175,7 +191,7 @@ class BidiParagraph(Flowable):
             start = end
         if current:
             words.append(current)
-        self._words = words
+        self._sized_words[size] = words
         return words
 
     # ------------------------------------------------------------- layout
@@ -210,8 +226,34 @@ class BidiParagraph(Flowable):
                 line.pieces.pop()
         return [line for line in lines if line.pieces] or [Line()]
 
+    def _hyphenated(self, word: list[Piece], available: float, forced: bool = False) -> list[Piece] | None:
+        """``word`` cut where it may take a hyphen into pieces that each fit ``available``, or None.
+
+        Only a word of one left-to-right piece (one font, one level) is hyphenated; with
+        ``forced``, between any letters where its dictionary gives no place that fits.
+        """
+        if self.hyphenator is None or len(word) != 1 or word[0].run.rtl:
+            return None
+        run = word[0].run
+        hyphenator = self.hyphenator
+        points = hyphenator.forced_points(run.text) if forced else hyphenator.points(run.text)
+        if not points:
+            return None
+
+        def shaped(text: str) -> ShapedRun:
+            return shape_run(text, run.font_name, run.font_size, False)
+
+        parts = hyphenated_parts(run.text, points, lambda text: shaped(text).width <= available)
+        return None if parts is None else [Piece(shaped(part), word[0].level) for part in parts]
+
+    def _fits(self, word: list[Piece], available: float) -> bool:
+        """Whether ``word`` fits on a line, whole or hyphenated."""
+        return sum(piece.width for piece in word) <= available or self._hyphenated(word, available) is not None
+
     def _fit(self, word: list[Piece], available: float) -> list[Piece]:
-        """``word`` unchanged if it fits, else cut into pieces narrower than a line.
+        """``word`` unchanged if it fits, else cut into pieces narrower than a line: where it may
+        take a hyphen, else (it fits at no size allowed) between any letters with a hyphen, or,
+        for a word that never takes one, between characters.
 
         Cut points come from the widths of single characters (one shaping
         each), then every part is shaped whole and shortened if joining made
@@ -220,6 +262,9 @@ class BidiParagraph(Flowable):
         """
         if sum(piece.width for piece in word) <= available:
             return word
+        hyphenated = self._hyphenated(word, available) or self._hyphenated(word, available, forced=True)
+        if hyphenated is not None:
+            return hyphenated
         result: list[Piece] = []
         for piece in word:
             if piece.width <= available:
@@ -241,9 +286,32 @@ class BidiParagraph(Flowable):
                 start = end
         return result
 
+    def _fit_size(self, width: float) -> None:
+        """Set :attr:`style` to the largest size, down to ``min_size``, at which every word fits
+        a line ``width`` wide, whole or hyphenated."""
+        base = self.base_style
+        available = self._available(width)
+
+        def fits(size: float) -> bool:
+            self.style = base if size == base.fontSize else sized(base, size)
+            return all(word[0].space or self._fits(word, available) for word in self.words())
+
+        size = fitting_size(base.fontSize, self.min_size, fits)
+        self.style = base if size == base.fontSize else sized(base, size)
+
+    def minWidth(self) -> float:  # noqa: N802 - ReportLab API
+        """The width of the widest word at the size asked for, with the indents: the narrowest
+        column the paragraph is set in without cutting a word."""
+        style, self.style = self.style, self.base_style
+        widest = max((sum(piece.width for piece in word) for word in self.words() if not word[0].space), default=0)
+        self.style = style
+        return widest + self.base_style.leftIndent + self.base_style.rightIndent
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         # Only the whole paragraph breaks its lines (again, for another width): a piece keeps its own.
         if self._lines is None or (self._whole and self._width != availWidth):
+            if self._whole:
+                self._fit_size(availWidth)
             self._lines = self.break_lines(availWidth)
         self._width = availWidth
         self.height = len(self._lines) * self.style.leading
@@ -253,8 +321,16 @@ class BidiParagraph(Flowable):
         self.wrap(availWidth, availHeight)
         assert self._lines is not None
         fit = math.floor((availHeight + 1e-6) / self.style.leading)
-        if fit <= 0 or fit >= len(self._lines):
-            return [] if fit <= 0 else [self]
+        if fit <= 0:
+            return []
+        if fit >= len(self._lines):
+            # Everything fits (a table measured the cell at another width): an empty rest, since
+            # a table splitting a cell takes the second part as what goes on the next page.
+            rest = BidiParagraph(self.spans, self.style, self.fonts, self.rtl, None, [], False)
+            rest._width = availWidth
+            return [self, rest]
+        if fit == 1 and self._first:
+            return []  # the first line alone at the foot of a page: the paragraph moves on whole
         first = BidiParagraph(
             self.spans, self.style, self.fonts, self.rtl, self.bullet, self._lines[:fit], self._first, self.bullet_rtl
         )
@@ -267,7 +343,7 @@ class BidiParagraph(Flowable):
         return self.style.spaceBefore if self._first else 0
 
     def getSpaceAfter(self) -> float:  # noqa: N802 - ReportLab API
-        return self.style.spaceAfter
+        return self.style.spaceAfter if self._lines != [] else 0
 
     def draw(self) -> None:
         assert self._lines is not None

@@ -10,8 +10,11 @@
   :mod:`~medleaflet.layout.text` (strings), :mod:`~medleaflet.layout.styles` and
   :mod:`~medleaflet.layout.markup`;
 - :mod:`~medleaflet.layout.title`: the title block and end matter;
-- :mod:`~medleaflet.layout.furniture` and :mod:`~medleaflet.layout.review_statement`:
-  header, footer and the review small print.
+- :mod:`~medleaflet.layout.keep`: headings kept with the start of what follows;
+- :mod:`~medleaflet.layout.columns`: table columns sized to their content;
+- :mod:`~medleaflet.layout.furniture`, :mod:`~medleaflet.layout.footer` and
+  :mod:`~medleaflet.layout.review_statement`: header, footer (planned line by line)
+  and the review small print.
 
 The text itself is set by :mod:`textengine` (fonts per script, bidi, shaping,
 line breaking); this package decides what goes where on the page.

@@ -3,14 +3,15 @@
 :class:`BilingualLayout` takes two :class:`~medleaflet.layout.leaflet.LeafletLayout`
 objects of the same leaflet at half width -- English on the left, the
 patient's language on the right, each in its own direction and script --
-and pairs their blocks in two-column tables, one flowable of each language
-per row. The two blocks almost always have the same shape, since one code
+and pairs their blocks in two-column rows, one flowable of each language
+per row, each row a table of its own. The two blocks almost always have the same shape, since one code
 lays out both; where they do not (the patient's title block opens with a
 notice that some text fell back to English), the flowables are aligned by
 kind and style and a flowable without a counterpart gets a row of its own
-beside an empty cell. Rows split between pages, so every page carries both
-languages and the pharmacist sees what the patient reads. Header, footer,
-bookmarks and metadata are the patient's language's.
+beside an empty cell. Pages break between rows, so every page carries both
+languages and the pharmacist sees what the patient reads; the row of a
+heading moves on with the row after it. Header, footer, bookmarks and
+metadata are the patient's language's.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from medleaflet.layout.document import Block, LaidOutLeaflet
+from medleaflet.layout.keep import KeepWithStart, keep_with_next
 from medleaflet.layout.leaflet import LeafletLayout
 from medleaflet.layout.structure import Node, Role
 
@@ -36,14 +38,18 @@ def column_width(full_width: float) -> float:
     return (full_width - GUTTER) / 2 - 2 * PADDING
 
 
-def _cells(flowables: tuple[Flowable, ...]) -> list[Flowable]:
-    """Flowables fit for a table cell: page-flow controls dropped, groups opened."""
+def _cells(flowables: tuple[Flowable, ...], leads: set[Flowable]) -> list[Flowable]:
+    """Flowables fit for a table cell: page-flow controls dropped, groups opened. The lead of
+    every keep-with-next group (a heading...) is added to ``leads``."""
     cells: list[Flowable] = []
     for flowable in flowables:
         if isinstance(flowable, CondPageBreak):
             continue
         if isinstance(flowable, KeepTogether):
-            cells += _cells(tuple(flowable._content))
+            cells += _cells(tuple(flowable._content), leads)
+        elif isinstance(flowable, KeepWithStart):
+            leads.update(flowable.lead)
+            cells += _cells(tuple(flowable.content), leads)
         else:
             cells.append(flowable)
     return cells
@@ -81,24 +87,31 @@ class BilingualLayout:
         self.patient = patient
         self.full_width = full_width
 
-    def blocks(self) -> tuple[Block, ...]:
-        """One block per pair of blocks: a two-column table, after a zero-height anchor for
-        the patient block's bookmark. Its structure is the English block, then the patient's."""
+    def blocks(self, spacing: float = 1.0) -> tuple[Block, ...]:
+        """One block per pair of blocks: a one-row table per pair of flowables, the rows of a
+        heading kept with the row after them (:mod:`medleaflet.layout.keep`). Its structure is
+        the English block, then the patient's; its bookmarks are the patient block's, each
+        placed at the row that holds its heading."""
         blocks: list[Block] = []
-        for english, patient in zip(self.english.blocks(), self.patient.blocks(), strict=True):
-            rows = paired_rows(_cells(english.flowables), _cells(patient.flowables))
+        for english, patient in zip(self.english.blocks(spacing), self.patient.blocks(spacing), strict=True):
+            leads: set[Flowable] = set()
+            pairs = paired_rows(_cells(english.flowables, leads), _cells(patient.flowables, leads))
+            rows = [self._row(pair) for pair in pairs]
+            for row, pair in zip(rows, pairs, strict=True):
+                row.keepWithNext = any(cell in leads for cell in pair)
+            row_of = {cell: row for row, pair in zip(rows, pairs, strict=True) for cell in pair}
             structure = Node(Role.GROUP, (english.structure, patient.structure))
-            if patient.outline is None:
-                blocks.append(Block((self._table(rows),), structure))
-            else:
-                anchor = Spacer(1, 0)
-                blocks.append(Block((anchor, self._table(rows)), structure, patient.outline, anchor))
+            marks = tuple((row_of[anchor], outline) for anchor, outline in patient.marks if anchor in row_of)
+            anchor = row_of.get(patient.anchor) if patient.anchor is not None else None
+            outline = patient.outline if anchor is not None else None
+            blocks.append(Block(tuple(keep_with_next(rows)), structure, outline, anchor, marks))
         return tuple(blocks)
 
-    def _table(self, rows: list[list[Flowable]]) -> Table:
+    def _row(self, cells: list[Flowable]) -> Table:
+        """One row: an English flowable beside its patient-language counterpart."""
         half = self.full_width / 2
-        table = Table(
-            rows,
+        return Table(
+            [cells],
             colWidths=[half, half],
             style=TableStyle(
                 [
@@ -114,8 +127,6 @@ class BilingualLayout:
                 ]
             ),
         )
-        table.splitByRow = 1
-        return table
 
     def document(self) -> LaidOutLeaflet:
         """The paired leaflet, on the patient layout's pages, with its font, furniture and metadata."""

@@ -8,8 +8,9 @@ need), the PDF metadata (:class:`DocumentInfo`), and the leaflet's
 (:mod:`medleaflet.layout.structure`) and the bookmark it opens, if any.
 
 ReportLab consumes flowables while it lays them out, and render lays the
-story out twice (to learn the page count), so :meth:`LaidOutLeaflet.blocks`
-makes fresh blocks on every call.
+story out more than once (to learn the page count, and to save a nearly empty
+last page), so :meth:`LaidOutLeaflet.blocks` makes fresh blocks on every call,
+with the space between them scaled by a factor render chooses.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from medleaflet.layout.structure import Node, Role
 
 @dataclass(frozen=True)
 class Outline:
-    """A bookmark: its unique key, its title and its level (0 is the top)."""
+    """A bookmark: its unique key, its title and its level (0 is the top: a section; 1 a
+    sub-heading under it)."""
 
     key: str
     title: str
@@ -38,15 +40,23 @@ class Outline:
 class Block:
     """One block of a leaflet: the title block, a section with its heading, or the end matter.
 
-    ``outline`` is the bookmark the block opens; it is placed on the page
-    where ``anchor`` (one of ``flowables``) is drawn. Layouts of one leaflet
-    in two languages give blocks that correspond one to one.
+    ``outline`` is the bookmark the block opens; it is placed on the page,
+    at the top of ``anchor`` (a flowable the page frame draws), where that is
+    drawn. ``marks`` are the bookmarks of the block's sub-headings, each with
+    its anchor. Layouts of one leaflet in two languages give blocks that
+    correspond one to one.
     """
 
     flowables: tuple[Flowable, ...]
     structure: Node
     outline: Outline | None = None
     anchor: Flowable | None = None
+    marks: tuple[tuple[Flowable, Outline], ...] = ()
+
+    def bookmarks(self) -> list[tuple[Flowable, Outline]]:
+        """Every bookmark of the block with its anchor: its own, then its sub-headings'."""
+        own = [(self.anchor, self.outline)] if self.anchor is not None and self.outline is not None else []
+        return [*own, *self.marks]
 
 
 @dataclass(frozen=True)
@@ -77,18 +87,23 @@ class Furniture(Protocol):
     structure: Node
 
     def draw(self, canvas: Canvas, page: int, pages: int) -> None:
-        """Draw the furniture of page ``page`` of ``pages`` (0 while the count is unknown)."""
+        """Draw the furniture of page ``page`` of ``pages``, once the body of every page is laid out."""
 
-    def bottom_margin(self, pages: int) -> float:
-        """The bottom margin the footer of a ``pages``-page document needs (0: not known yet)."""
+    def top_margin(self, page: int) -> float:
+        """The top margin of page ``page``: room for the header, or the clinic's logo on page 1."""
+
+    def bottom_margin(self) -> float:
+        """The bottom margin of every page: room for the footer, whatever the page count."""
 
 
 @dataclass(frozen=True)
 class LaidOutLeaflet:
     """A leaflet laid out for one template and language (or pair of languages).
 
-    ``margins`` are top, right, bottom, left in points; the bottom margin of
-    the body frame is the furniture's :meth:`Furniture.bottom_margin`.
+    ``margins`` are top, right, bottom, left in points; the top and bottom
+    margins of the body frame are the furniture's :meth:`Furniture.top_margin`
+    and :meth:`Furniture.bottom_margin`. ``compose`` makes the blocks, with the
+    space between them scaled by its argument (1: the template's).
     ``source`` names the leaflet's file, for errors from the render stage.
     """
 
@@ -98,11 +113,12 @@ class LaidOutLeaflet:
     font: BodyFont
     furniture: Furniture
     info: DocumentInfo
-    compose: Callable[[], tuple[Block, ...]]
+    compose: Callable[[float], tuple[Block, ...]]
 
-    def blocks(self) -> tuple[Block, ...]:
-        """Fresh blocks of flowables, for one pass of the render stage."""
-        return self.compose()
+    def blocks(self, spacing: float = 1.0) -> tuple[Block, ...]:
+        """Fresh blocks of flowables, for one pass of the render stage; ``spacing`` scales the
+        space between paragraphs, boxes and headings (never a size or a leading)."""
+        return self.compose(spacing)
 
     def structure(self) -> Node:
         """The structure tree of the whole document: its blocks, then the page furniture."""

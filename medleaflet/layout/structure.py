@@ -19,6 +19,8 @@ from enum import Enum
 
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, KeepTogether, Spacer
 
+from medleaflet.layout.keep import KeepWithStart
+
 
 class Role(Enum):
     """A structural role; the value is the PDF standard structure type it maps to."""
@@ -88,7 +90,8 @@ class StructureRecorder:
         """The structure of ``flowables`` in reading order.
 
         Spacers and page-break conditions have none; a rule is an artifact; a
-        :class:`~reportlab.platypus.KeepTogether` group gives its content's
+        :class:`~reportlab.platypus.KeepTogether` or
+        :class:`~medleaflet.layout.keep.KeepWithStart` group gives its content's
         nodes; the items of one list give the list once. Any other flowable
         the recorder was never shown is a programming error (it would be
         untagged), raised as :class:`TypeError`.
@@ -101,6 +104,8 @@ class StructureRecorder:
                     found.append(node)
             elif isinstance(flowable, KeepTogether):
                 found += self.nodes(flowable._content)
+            elif isinstance(flowable, KeepWithStart):
+                found += self.nodes(flowable.content)
             elif isinstance(flowable, HRFlowable):
                 found.append(Node(Role.ARTIFACT))
             elif not isinstance(flowable, _FLOW_ONLY):

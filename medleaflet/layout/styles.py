@@ -21,10 +21,13 @@ def palette(template: Template) -> dict[str, colors.Color]:
 
 
 def stylesheet(
-    template: Template, colour: dict[str, colors.Color], family: FontFamily, rtl: bool
+    template: Template, colour: dict[str, colors.Color], family: FontFamily, rtl: bool, spacing: float = 1.0
 ) -> dict[str, ParagraphStyle]:
     """Every paragraph style by name, from ``template``'s type scale and its :func:`palette`
-    ``colour``, set in ``family``, aligned right and indented on the right for a right-to-left page."""
+    ``colour``, set in ``family``, aligned right and indented on the right for a right-to-left page.
+
+    ``spacing`` scales the space before and after every paragraph (never a size or a leading):
+    the layout tightens it to save a nearly empty last page."""
     scale = template.type_scale
     align = TA_RIGHT if rtl else TA_LEFT
     base = ParagraphStyle(
@@ -57,7 +60,7 @@ def stylesheet(
         indent = {"rightIndent": bullet_indent} if rtl else {"leftIndent": bullet_indent}
         return derive(name, size, bulletIndent=0, spaceAfter=2, **indent)
 
-    return {
+    styles = {
         "body": base,
         "title": derive("title", "title", fontName=family.bold, textColor=colour["accent"], spaceAfter=2),
         "label": derive("label", "small", fontName=family.bold, textColor=colour["accent"], spaceAfter=4),
@@ -94,3 +97,7 @@ def stylesheet(
         "furniture_end": derive("furniture_end", "small", **muted, **bold, alignment=trailing),
         "furniture_end_regular": derive("furniture_end_regular", "small", **muted, alignment=trailing),
     }
+    for style in styles.values():
+        style.spaceBefore *= spacing
+        style.spaceAfter *= spacing
+    return styles

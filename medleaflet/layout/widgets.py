@@ -16,17 +16,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeAlias
 
+from fontTools import unicodedata as ucd
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, HRFlowable, Spacer, Table, TableStyle
 
 from medleaflet.content.clinic import Clinic
 from medleaflet.content.model import Text
 from medleaflet.content.templates import Template
 from medleaflet.i18n import ui
 from medleaflet.i18n.localise import LocalisedLeaflet
+from medleaflet.layout.columns import fit_widths
+from medleaflet.layout.document import Outline
+from medleaflet.layout.keep import may_split
 from medleaflet.layout.structure import Node, Role, StructureRecorder
 from medleaflet.layout.text import LeafletText
+from textengine.fitted import FittedParagraph
+from textengine.hyphenate import Hyphenator
 from textengine.paragraph import BidiParagraph
 from textengine.scripts import CJK_SCRIPTS, COMPLEX_SCRIPTS, RTL_SCRIPTS
 
@@ -41,6 +47,11 @@ class Kit:
 
     ``list_columns`` is how many columns a short list may run in (1 in a
     narrow column); ``frame_height`` is the height of the page's body frame.
+    ``spacing`` scales the space between blocks (the layout tightens it to
+    save a nearly empty last page; the stylesheet is made with the same
+    factor). ``hyphenator`` hyphenates words too long for their column;
+    ``column_widths`` remembers the widths :meth:`table` fitted, across the
+    kits of one layout (every render pass makes the tables afresh).
     """
 
     def __init__(
@@ -53,6 +64,9 @@ class Kit:
         width: float,
         frame_height: float,
         list_columns: int,
+        spacing: float = 1.0,
+        hyphenator: Hyphenator | None = None,
+        column_widths: dict[tuple, list[float]] | None = None,
     ) -> None:
         self.text = text
         self.template = template
@@ -65,9 +79,15 @@ class Kit:
         self.fonts = text.fonts
         self.family = text.fonts.base
         self.rtl = text.rtl
+        self.spacing = spacing
+        self.hyphenator = hyphenator
+        self.column_widths = {} if column_widths is None else column_widths
+        #: The smallest size a paragraph is set in to fit a long word: the template's small print.
+        self.min_size = template.type_scale["small"].size
         self.structure = StructureRecorder()
-        #: The height of each box's unsplittable first row, for keeping a heading with it.
-        self._box_starts: dict[Flowable, float] = {}
+        #: The outline entries of the sub-headings made so far, each with its heading.
+        self.marks: list[tuple[Flowable, Outline]] = []
+        self._headings = 0
 
     # ----------------------------------------------------------------- text
 
@@ -93,23 +113,40 @@ class Kit:
     def p(self, text: str, style: str = "body", bullet: str | None = None) -> Flowable:
         """A paragraph of plain text, set in the fonts of its scripts.
 
-        Simple left-to-right text uses ReportLab's Paragraph (escaped here).
-        A right-to-left language, and any text in a right-to-left, CJK or
-        complex (shaped) script, uses :class:`~textengine.paragraph.BidiParagraph`,
-        which shapes each run itself, applies the CJK line-start and line-end
-        rules, and marks each line with its logical text for copying.
+        Simple left-to-right text uses ReportLab's Paragraph (escaped here), as
+        a :class:`~textengine.fitted.FittedParagraph`. A right-to-left language,
+        and any text in a right-to-left, CJK or complex (shaped) script, uses
+        :class:`~textengine.paragraph.BidiParagraph`, which shapes each run
+        itself, applies the CJK line-start and line-end rules, and marks each
+        line with its logical text for copying. Either hyphenates a word too
+        long for its column, or else sets the paragraph smaller (down to the
+        template's small print), rather than cut the word without a hyphen.
         """
         sty = self.styles[style]
-        scripts = {run.script for run in self.fonts.runs(text)}
+        # Each character's own script: a run's script is its first letters', so a run of Han
+        # after a Latin brand name (a brand, then its countries in brackets) would pass for Latin.
+        scripts = {run.script for run in self.fonts.runs(text)} | {
+            ucd.script(char) for char in text if ord(char) > 0x2FF
+        }
         paragraph: Flowable
         if self.rtl or scripts & (RTL_SCRIPTS | CJK_SCRIPTS | COMPLEX_SCRIPTS):
             # A paragraph's own direction follows its first strong letters (UAX #9
             # P2): a clinic address in Latin letters stays left to right on an
             # Arabic page, aligned with the rest.
             rtl = self.rtl and bool(scripts & RTL_SCRIPTS)
-            paragraph = BidiParagraph(text, sty, self.fonts, rtl=rtl, bullet=bullet, bullet_rtl=self.rtl)
+            paragraph = BidiParagraph(
+                text,
+                sty,
+                self.fonts,
+                rtl=rtl,
+                bullet=bullet,
+                bullet_rtl=self.rtl,
+                hyphenator=self.hyphenator,
+                min_size=self.min_size,
+            )
         else:
-            paragraph = Paragraph(self.text.markup(text, sty), sty, bulletText=bullet)
+            markup = self.text.markup(text, sty)
+            paragraph = FittedParagraph(markup, sty, bullet, hyphenator=self.hyphenator, min_size=self.min_size)
         self.structure.mark(paragraph, Node(Role.PARAGRAPH, text=text))
         return paragraph
 
@@ -129,7 +166,7 @@ class Kit:
         listing = Node(Role.LIST, tuple(Node(Role.LIST_ITEM, text=text) for text in texts))
         for paragraph in paragraphs:
             self.structure.mark(paragraph, listing)
-        gap = Spacer(1, sty.leading * 0.3)
+        gap = Spacer(1, sty.leading * 0.3 * self.spacing)
         column_width = (width or self.width) / columns
         fits = all(self.text.width(text, sty) + sty.leftIndent + sty.rightIndent + 8 <= column_width for text in texts)
         if columns == 1 or not fits or len(paragraphs) < 4:
@@ -146,6 +183,7 @@ class Kit:
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
             ],
+            fit=False,
         )
         self.structure.mark(table, listing)
         return [table, gap]
@@ -154,13 +192,16 @@ class Kit:
         """A paragraph that introduces a list: never left alone at a page foot."""
         paragraph = self.p(self.t(text), style)
         paragraph.keepWithNext = True
-        return paragraph
+        return may_split(paragraph)
 
     def subheading(self, text: str, level: int = 3) -> Flowable:
-        """A heading inside a section (``level`` 3), kept with what follows it."""
+        """A heading inside a section (``level`` 3), kept with what follows it, with an outline
+        entry under its section's (a level-2 heading's entry is at the top of the outline)."""
         heading = self.p(text, "subheading")
         heading.keepWithNext = True
         self.structure.mark(heading, Node(Role.HEADING, level=level, text=text))
+        self._headings += 1
+        self.marks.append((heading, Outline(f"heading-{self._headings}", text, max(level - 2, 0))))
         return heading
 
     @property
@@ -176,6 +217,7 @@ class Kit:
         (a title and its first paragraph) share a row so they stay together.
         """
         edge = self.colour[kind]
+        pad = self.spacing
         rows: list[list[Cell]] = [[content[:2]], *[[item] for item in content[2:]]]
         table = self.table(
             rows,
@@ -187,31 +229,27 @@ class Kit:
                 ("LEFTPADDING", (0, 0), (-1, -1), BOX_PADDING),
                 ("RIGHTPADDING", (0, 0), (-1, -1), BOX_PADDING),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                ("TOPPADDING", (0, 0), (-1, 0), 7),
-                ("BOTTOMPADDING", (0, -1), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * pad),
+                ("TOPPADDING", (0, 0), (-1, 0), 7 * pad),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 5 * pad),
             ],
+            fit=False,
         )
-        table.spaceBefore = 4
-        table.spaceAfter = 8
+        table.spaceBefore = 4 * pad
+        table.spaceAfter = 8 * pad
         self.structure.mark(table, Node(Role.GROUP, self.structure.nodes(content)))
-        start = 7 + sum(item.wrap(self.box_width, self.frame_height)[1] + item.getSpaceAfter() for item in content[:2])
-        self._box_starts[table] = start
         return table
 
-    def heading(self, text: str, first: Flowable) -> tuple[Flowable, list[Flowable]]:
-        """A section's heading (level 2) and rule, kept on the page with the start of
-        ``first`` (the section's first flowable). Returns the heading paragraph, where
-        its bookmark goes, and the flowables to put before the section's content."""
+    def heading(self, text: str) -> list[Flowable]:
+        """A section's heading (level 2) and its rule, both kept on the page with the start of
+        what follows (:mod:`medleaflet.layout.keep`); the heading is the first flowable, where
+        its bookmark goes."""
         heading = self.p(text, "heading")
-        heading.keepWithNext = True
         self.structure.mark(heading, Node(Role.HEADING, level=2, text=text))
-        rule = HRFlowable(width="100%", thickness=1.2, color=self.colour["rule"], spaceBefore=0, spaceAfter=5)
-        heading_height = heading.wrap(self.width, self.frame_height)[1] + heading.getSpaceBefore() + 6
-        start = self._box_starts.get(first)
-        if start is None:
-            start = min(first.wrap(self.width, self.frame_height)[1], 3 * self.styles["body"].leading)
-        return heading, [CondPageBreak(heading_height + start + 4), heading, rule]
+        after = 5 * self.spacing
+        rule = HRFlowable(width="100%", thickness=1.2, color=self.colour["rule"], spaceBefore=0, spaceAfter=after)
+        heading.keepWithNext = rule.keepWithNext = True
+        return [heading, rule]
 
     def figure(self, flowable: Flowable, alt: str) -> Flowable:
         """``flowable`` (a drawing or image) recorded as a figure; ``alt`` is what it says."""
@@ -219,14 +257,23 @@ class Kit:
         return flowable
 
     def table(
-        self, rows: list[list[Cell]], widths: list[float], style: list[tuple], split_in_row: bool = False
+        self,
+        rows: list[list[Cell]],
+        widths: list[float],
+        style: list[tuple],
+        split_in_row: bool = False,
+        fit: bool = True,
     ) -> Table:
         """A table whose columns run in reading order (mirrored for RTL).
 
+        With ``fit`` (the default), ``widths`` is a proposal: the columns are
+        sized to their content (:func:`~medleaflet.layout.columns.fit_widths`).
         The table's own font is the layout's font: ReportLab sets a cell font
         even for cells holding flowables, and its default is Helvetica. Its
         structure keeps the reading order: rows of cells, each cell's content.
         """
+        if fit:
+            widths = self._fitted(rows, widths, style)
         structure = Node(
             Role.TABLE,
             tuple(
@@ -249,7 +296,35 @@ class Kit:
         self.structure.mark(table, structure)
         return table
 
+    def _fitted(self, rows: list[list[Cell]], widths: list[float], style: list[tuple]) -> list[float]:
+        """The column widths of a table of ``rows`` sized to their content, from the ``widths``
+        proposed; remembered by the cells' text, for the next render pass."""
+        padding = sum(_padding(style, side) for side in ("LEFTPADDING", "RIGHTPADDING"))
+        key = (tuple(widths), padding, tuple(tuple(_signature(cell) for cell in row) for row in rows))
+        if key not in self.column_widths:
+            self.column_widths[key] = fit_widths(rows, widths, padding)
+        return self.column_widths[key]
+
 
 def _flowables(cell: Cell) -> list[Flowable]:
     """The flowables of a table cell."""
     return cell if isinstance(cell, list) else [cell]
+
+
+def _padding(style: list[tuple], side: str) -> float:
+    """The ``side`` padding (``LEFTPADDING``...) a table style gives every cell: the last command
+    for the whole table, else ReportLab's default of 6 points."""
+    value = 6.0
+    for command in style:
+        if command[0] == side and command[1] == (0, 0) and command[2] == (-1, -1):
+            value = float(command[3])
+    return value
+
+
+def _signature(cell: Cell) -> tuple:
+    """What a cell holds, for remembering fitted widths: each flowable's kind, text and style."""
+    signature = []
+    for flowable in _flowables(cell):
+        style = getattr(flowable, "style", None)
+        signature.append((type(flowable).__name__, getattr(flowable, "text", None), getattr(style, "name", None)))
+    return tuple(signature)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 from reportlab.graphics.shapes import Drawing
+from reportlab.platypus import Flowable
 
 from medleaflet.content.clinic import load_clinic
 from medleaflet.content.templates import load_template
+from medleaflet.errors import IncompleteTranslationError
 from medleaflet.layout.document import LaidOutLeaflet
 from medleaflet.layout.structure import Node, Role, StructureRecorder
 from medleaflet.pipeline import BuildOptions, lay_out_leaflet
@@ -53,7 +55,7 @@ def test_every_section_heading_is_level_two_and_opens_a_bookmark(document: LaidO
         heading = section.children[0]
         assert heading.role is Role.HEADING and heading.level == 2
         assert block.outline is not None and heading.text == block.outline.title
-        assert block.anchor in block.flowables
+        assert block.anchor in _opened(block.flowables)
     titles = [block.outline.title for block in sections if block.outline]
     assert all(any(SECTIONS[key].heading.message in title for key in SECTIONS) for title in titles)
 
@@ -84,12 +86,23 @@ def test_paragraphs_and_headings_carry_their_text(tree: Node) -> None:
             assert node.text
 
 
+def _opened(flowables: tuple[Flowable, ...]) -> list[Flowable]:
+    """``flowables`` with every keep-with-next group opened."""
+    return [inner for flowable in flowables for inner in getattr(flowable, "content", [flowable])]
+
+
 def test_bilingual_blocks_pair_english_with_the_patient_language() -> None:
-    locale = PROJECT.locales()[1]
     bilingual = next(
         name for name in PROJECT.template_names() if load_template(PROJECT.template_path(name), ROOT).bilingual
     )
-    tree = lay_out_leaflet(PROJECT, LEAFLET, locale, BuildOptions(template=bilingual)).structure()
+    for leaflet, locale in ((leaflet, locale) for leaflet in PROJECT.leaflet_ids() for locale in PROJECT.locales()[1:]):
+        try:
+            tree = lay_out_leaflet(PROJECT, leaflet, locale, BuildOptions(template=bilingual)).structure()
+            break
+        except IncompleteTranslationError:
+            continue  # a leaflet still being translated
+    else:
+        pytest.skip("no leaflet is translated")
     *blocks, furniture = tree.children
     assert furniture.role is Role.ARTIFACT
     for block in blocks:

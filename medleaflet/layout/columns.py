@@ -1,0 +1,103 @@
+"""Table columns sized to their content.
+
+:func:`fit_widths` takes a table's rows of cells (in reading order), the
+column widths its maker proposed and the horizontal padding of each cell, and
+gives widths with the same sum: those that make the table shortest, with no
+column narrower than its longest word, and, among tables equally short, the
+one nearest the proposal. Where the table is too narrow for every column's
+longest word, columns may be narrower at a cost (:data:`SHORT`) for each point
+short, their words then hyphenated or set smaller. A
+strengths column then no longer wraps over six lines beside a half-empty
+brands column, and a label column is as wide as its longest label needs.
+
+Widths are tried in steps of a :data:`GRID`-th of the table's width; each
+cell is wrapped once per width tried, and the sums are compared for every
+combination (tables of up to :data:`MAX_COLUMNS` columns; wider ones keep the
+proposal). Nothing is drawn, and the cells are left to be wrapped again at the
+widths chosen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import product
+from typing import TypeAlias
+
+from reportlab.platypus import Flowable
+
+#: Table cells: a flowable, or several stacked.
+Cell: TypeAlias = Flowable | list[Flowable]
+#: How many steps of the table's width are tried for each column.
+GRID = 40
+#: Tables with more columns keep the widths proposed.
+MAX_COLUMNS = 3
+#: Points of table height one point of width away from the proposal is worth: the tie-break.
+NEARNESS = 0.002
+#: Points of table height one point of a column's width short of its longest word is worth.
+SHORT = 3.0
+#: Tallest a cell may be when measured, in points.
+_TALL = 100_000.0
+
+
+def _flowables(cell: Cell) -> list[Flowable]:
+    return cell if isinstance(cell, list) else [cell]
+
+
+def cell_height(cell: Cell, width: float) -> float:
+    """The height of ``cell``'s flowables stacked in a column ``width`` wide, with their spacing."""
+    height = 0.0
+    for index, flowable in enumerate(_flowables(cell)):
+        height += flowable.wrap(width, _TALL)[1] + flowable.getSpaceAfter()
+        if index:
+            height += flowable.getSpaceBefore()
+    return height
+
+
+def min_width(cell: Cell) -> float:
+    """The narrowest ``cell`` can be without cutting a word: its widest flowable's ``minWidth``."""
+    return max((float(flowable.minWidth()) for flowable in _flowables(cell)), default=0.0)
+
+
+def fit_widths(rows: Sequence[Sequence[Cell]], proposed: Sequence[float], padding: float) -> list[float]:
+    """Column widths for ``rows`` that add up to ``sum(proposed)``; see the module docstring.
+
+    ``padding`` is the left and right padding of a cell together, in points.
+    """
+    columns = len(proposed)
+    if columns < 2 or columns > MAX_COLUMNS or not rows or any(len(row) != columns for row in rows):
+        return list(proposed)
+    total = sum(proposed)
+    step = total / GRID
+    # Measured before any trial wrap: a paragraph wrapped too narrow may be set smaller.
+    mins = [max(min_width(row[column]) for row in rows) + padding for column in range(columns)]
+    # Too narrow for every column's longest word: any column may be narrower, its paragraphs then
+    # hyphenating or setting that word smaller (textengine.fitted), at a cost for each point short.
+    squeezed = sum(mins) > total
+    heights: dict[tuple[int, int], list[float]] = {}
+
+    def column_heights(column: int, steps: int) -> list[float]:
+        """The height of each row's cell in ``column`` at ``steps`` grid steps wide."""
+        if (column, steps) not in heights:
+            width = max(steps * step - padding, 1.0)
+            heights[(column, steps)] = [cell_height(row[column], width) for row in rows]
+        return heights[(column, steps)]
+
+    def allowed(column: int, steps: int) -> bool:
+        return squeezed or steps * step >= mins[column] - 1e-6
+
+    best: tuple[float, list[int]] | None = None
+    choices = [[steps for steps in range(1, GRID) if allowed(column, steps)] for column in range(columns - 1)]
+    for head in product(*choices):
+        last = GRID - sum(head)
+        if last < 1 or not allowed(columns - 1, last):
+            continue
+        steps = [*head, last]
+        per_column = [column_heights(column, count) for column, count in enumerate(steps)]
+        height = sum(max(cells) for cells in zip(*per_column, strict=True))
+        height += SHORT * sum(max(0.0, wanted - count * step) for count, wanted in zip(steps, mins, strict=True))
+        height += NEARNESS * sum(abs(count * step - wanted) for count, wanted in zip(steps, proposed, strict=True))
+        if best is None or height < best[0] - 1e-9:
+            best = (height, steps)
+    if best is None:
+        return list(proposed)
+    return [count * step for count in best[1]]
