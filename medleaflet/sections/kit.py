@@ -126,7 +126,13 @@ class Kit(Protocol):
         ...
 
     def table(
-        self, rows: list[list[Cell]], widths: list[float], style: list[tuple], split_in_row: bool = False
+        self,
+        rows: list[list[Cell]],
+        widths: list[float],
+        style: list[tuple],
+        split_in_row: bool = False,
+        fit: bool = True,
     ) -> Table:
-        """A table whose columns run in reading order (mirrored right to left)."""
+        """A table whose columns run in reading order (mirrored right to left); with ``fit``,
+        ``widths`` is a proposal and the columns are sized to their content."""
         ...
