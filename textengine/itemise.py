@@ -111,8 +111,10 @@ class FontStack:
                     missing.append(Uncovered(char, char_script))
                 else:
                     family, script = wanted, char_script
-            if runs and runs[-1].family == family:
-                runs[-1] = Run(family, runs[-1].script, runs[-1].text + char)
+            # A run is one family and one script: HarfBuzz shapes a Latin word inside Arabic text
+            # wrongly (its "ffi" before the "i" it follows) when told the word is Arabic.
+            if runs and runs[-1].family == family and runs[-1].script == script:
+                runs[-1] = Run(family, script, runs[-1].text + char)
             else:
                 runs.append(Run(family, script, char))
         result = (runs, list(dict.fromkeys(missing)))

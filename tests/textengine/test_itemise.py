@@ -106,3 +106,15 @@ def test_uncovered_character_is_named(project_stack: FontStack) -> None:
         "U+0E01 'ก' not covered by any configured font for script Thai; "
         "U+0E02 'ข' not covered by any configured font for script Thai"
     )
+
+
+def test_a_family_drawing_two_scripts_gives_one_run_per_script() -> None:
+    """A Latin word inside Arabic text, both drawn by one family, is still shaped as Latin:
+    told it was Arabic, HarfBuzz put the "ffi" ligature of "difficile" before its "i"."""
+    both = family("both", string.ascii_letters + ARABIC_LETTERS + " .()")
+    stack = FontStack(both, {"Latn": both, "Arab": both})
+    assert runs(stack, "عدو (C. difficile) مع") == [
+        ("both", "Arab", "عدو ("),
+        ("both", "Latn", "C. difficile) "),
+        ("both", "Arab", "مع"),
+    ]
