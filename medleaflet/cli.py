@@ -7,7 +7,10 @@
   not be written; each problem is printed as ``file:line: what is wrong``;
 * 2: bad usage (unknown command, option, leaflet, language or template).
 
-``python generate.py`` and the ``medleaflet`` console script both call it.
+``python generate.py`` and the ``medleaflet`` console script both call it, and
+``--help`` names the program as it was started (``usage: generate.py``,
+``usage: medleaflet``) and lists the project's languages, read from ``--root``
+before the arguments are parsed (a broken project folder only says so there).
 Unexpected internal errors print one line and write the traceback to a log
 file, never to the terminal.
 """
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import os
 import sys
@@ -30,13 +34,14 @@ from medleaflet import __version__
 from medleaflet import cli_options as options
 from medleaflet.batch import MANIFEST, build_all
 from medleaflet.content.clinic import Clinic, load_clinic
+from medleaflet.content.load import display_name
 from medleaflet.content.schema import leaflet_schema
 from medleaflet.content.templates import DEFAULT_TEMPLATE, load_template
 from medleaflet.content.validate import load_leaflet
 from medleaflet.errors import MedleafletError, OutputError, UsageError
 from medleaflet.i18n import commands, pybabel
 from medleaflet.i18n.catalogues import pot_path
-from medleaflet.i18n.locales import language_of
+from medleaflet.i18n.locales import cldr_locale, language_of
 from medleaflet.i18n.status import format_table
 from medleaflet.pipeline import BuildOptions, build_leaflet, output_name
 from medleaflet.project import Project, default_root
@@ -46,10 +51,20 @@ EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser that raises instead of exiting, so tests run in-process."""
+    """An ArgumentParser that raises instead of exiting, so tests run in-process, and whose
+    ``--help`` ends with the project's languages when :attr:`languages` is set."""
+
+    #: Gives the text that lists the project's languages, computed only when help is shown.
+    languages: Callable[[], str] | None = None
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(f"{self.prog}: {message}")
+
+    def format_help(self) -> str:
+        """The help text, the project's languages last."""
+        if self.languages is not None:
+            self.epilog = self.languages()
+        return super().format_help()
 
 
 #: ``handler(project, args, out)``: runs one command and returns its exit code.
@@ -72,14 +87,20 @@ class Command:
     help: str
     description: str
     options: Options = _no_options
+    #: Whether its ``--help`` lists the project's languages (it takes ``--lang``).
+    takes_languages: bool = False
 
 
-def make_parser() -> argparse.ArgumentParser:
-    """The argument parser for every command of :data:`COMMANDS`."""
+def make_parser(prog: str = options.PROG, languages: Callable[[], str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser for every command of :data:`COMMANDS`, named ``prog``; ``languages``
+    gives the list of the project's languages that ends the ``--help`` of the top level and of
+    every command that takes ``--lang`` (none if None)."""
     parser = _Parser(
-        prog="generate.py",
+        prog=prog,
         description="Generate patient medication leaflets as print-ready PDFs, in many languages.",
+        formatter_class=options.HelpFormatter,
     )
+    parser.languages = languages
     parser.add_argument("--version", action="version", version=f"medleaflet {__version__}")
     parser.add_argument(
         "--root",
@@ -90,8 +111,11 @@ def make_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
     for command in COMMANDS:
-        sub = commands.add_parser(command.name, help=command.help, description=command.description)
+        sub = commands.add_parser(
+            command.name, help=command.help, description=command.description, formatter_class=options.HelpFormatter
+        )
         sub.set_defaults(handler=command.handler)
+        sub.languages = languages if command.takes_languages else None
         command.options(sub)
     return parser
 
@@ -126,35 +150,48 @@ def _remove_previous(paths: list[Path]) -> list[str]:
     return notes
 
 
-def _cmd_build(project: Project, args: argparse.Namespace, out: TextIO) -> int:
-    """Build each leaflet in each language into --out; returns the exit code.
+#: One PDF of a plain ``build``: leaflet id, catalogue locale, template name.
+Target = tuple[str, str, str]
 
-    Names are all checked first (a usage error builds and removes nothing).
-    A build that fails does not stop the others: its previous PDF is removed,
-    and every failure is raised together at the end (exit 1).
-    """
-    if args.all:
-        return _cmd_build_all(project, args, out)
+
+def _build_targets(project: Project, args: argparse.Namespace) -> list[Target]:
+    """Every leaflet x language x template a plain ``build`` asks for, each name checked
+    (a :class:`UsageError` before anything is built or removed)."""
     leaflets = args.leaflets or project.leaflet_ids()
     if not leaflets:
         raise UsageError(f"no leaflets found in {project.leaflets_dir}")
-    # Check every name before building anything.
     for leaflet_id in leaflets:
         project.leaflet_path(leaflet_id)
-    project.template_path(args.template)
-    locales = list(dict.fromkeys(project.locale(code) for code in (args.langs or ["en"])))
+    templates = list(dict.fromkeys(args.templates or [DEFAULT_TEMPLATE]))
+    for name in templates:
+        project.template_path(name)
+    locales = list(dict.fromkeys(project.locale(language) for language in (args.langs or ["en"])))
+    return list(itertools.product(dict.fromkeys(leaflets), locales, templates))
+
+
+def _cmd_build(project: Project, args: argparse.Namespace, out: TextIO) -> int:
+    """Build each leaflet in each language and template into --out; returns the exit code.
+
+    Names are all checked first (a usage error builds and removes nothing).
+    Says which clinic profile the leaflets carry. A build that fails does not
+    stop the others: its previous PDF is removed, and every failure is raised
+    together at the end (exit 1).
+    """
+    if args.all:
+        return _cmd_build_all(project, args, out)
+    targets = _build_targets(project, args)
     output_folder(args.out)
-    targets = [(leaflet_id, locale) for leaflet_id in leaflets for locale in locales]
-    paths = [args.out / output_name(leaflet_id, locale, args.template) for leaflet_id, locale in targets]
+    paths = [args.out / output_name(leaflet_id, locale, template) for leaflet_id, locale, template in targets]
     try:
-        clinic, _ = _load_clinic_option(project, args)
+        clinic, clinic_file = _load_clinic_option(project, args)
     except UsageError:
         raise
     except MedleafletError as exc:  # every PDF carries the clinic: none of the previous ones is valid now
         raise _BuildsFailedError([(exc, _remove_previous(paths))]) from None
-    options = BuildOptions(args.template, args.allow_fallback, clinic, args.paper)
+    print(_clinic_line(project, clinic, clinic_file), file=out)
     failures: list[tuple[MedleafletError, list[str]]] = []
-    for (leaflet_id, locale), path in zip(targets, paths, strict=True):
+    for (leaflet_id, locale, template), path in zip(targets, paths, strict=True):
+        options = BuildOptions(template, args.allow_fallback, clinic, args.paper)
         try:
             result = build_leaflet(project, leaflet_id, locale, args.out, options)
         except UsageError:
@@ -166,6 +203,14 @@ def _cmd_build(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     if failures:
         raise _BuildsFailedError(failures)
     return EXIT_OK
+
+
+def _clinic_line(project: Project, clinic: Clinic | None, clinic_file: Path | None) -> str:
+    """The line that says which clinic profile a build used (the file, and the clinic's name once loaded)."""
+    if clinic_file is None:
+        return "clinic profile: none (blank lines to write the clinic's details on)"
+    name = f" ({clinic.name})" if clinic is not None else ""
+    return f"clinic profile: {display_name(clinic_file, project.root)}{name}"
 
 
 def _clinic_file_option(project: Project, args: argparse.Namespace) -> Path | None:
@@ -184,12 +229,14 @@ def _load_clinic_option(project: Project, args: argparse.Namespace) -> tuple[Cli
 
 
 def _cmd_build_all(project: Project, args: argparse.Namespace, out: TextIO) -> int:
-    if args.leaflets or args.langs:
+    """``build --all``: the batch, then the clinic profile, one line of totals and one per failure."""
+    if args.leaflets or args.langs or args.templates:
         raise UsageError("--all builds every leaflet, language and template; do not name any")
     # The batch loads the clinic itself, under its lock: if it is broken, no old PDF is left behind.
     options = BuildOptions(DEFAULT_TEMPLATE, args.allow_fallback, None, args.paper)
     clinic_file = _clinic_file_option(project, args)
     result = build_all(project, args.out, options, clinic_file, log=sys.stderr if out is sys.stdout else out)
+    print(_clinic_line(project, None, clinic_file), file=out)
     print(
         f"{len(result.built)} built, {len(result.skipped)} unchanged, {len(result.failed)} failed, "
         f"{len(result.removed)} removed; manifest: {args.out / MANIFEST}",
@@ -214,7 +261,8 @@ def _cmd_list(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     print("Languages:", file=out)
     for code in project.locales():
         language = language_of(code)
-        print(f"  {code:<16} {language.own_name} ({language.direction})", file=out)
+        names = " — ".join(dict.fromkeys((language.english_name, language.own_title)))
+        print(f"  {code:<16} {names} ({language.direction})", file=out)
     print("Templates:", file=out)
     for name in project.template_names():
         template = load_template(project.template_path(name), project.root)
@@ -240,21 +288,28 @@ def _cmd_schema(project: Project, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_extract(project: Project, args: argparse.Namespace, out: TextIO) -> int:
-    path = pybabel.extract(project)
-    print(f"wrote {path}", file=out)
+    written = pybabel.extract(project)
+    print(f"{'wrote' if written.template_changed else 'unchanged:'} {written.template}", file=out)
+    print(f"wrote {written.glossary} (names every translation keeps unchanged)", file=out)
     return EXIT_OK
 
 
 def _cmd_update(project: Project, args: argparse.Namespace, out: TextIO) -> int:
-    locale = project.locale(args.lang) if args.lang else None
+    locale = project.locale(args.lang) if args.lang is not None else None
     pybabel.update(project, locale)
     print(f"updated {locale or 'every catalogue'} from {pot_path(project)}", file=out)
     return EXIT_OK
 
 
 def _cmd_init(project: Project, args: argparse.Namespace, out: TextIO) -> int:
-    path = pybabel.init(project, language_of(args.locale).code)
+    path = pybabel.init(project, cldr_locale(args.locale), args.translator, args.team)
     print(f"wrote {path}", file=out)
+    if not args.translator:
+        print(
+            "note: Last-Translator is still a placeholder: give --translator 'Name <email>' "
+            "(or fill it in with your editor's catalogue properties)",
+            file=out,
+        )
     return EXIT_OK
 
 
@@ -268,19 +323,13 @@ def _cmd_status(project: Project, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_check(project: Project, args: argparse.Namespace, out: TextIO) -> int:
-    checked = commands.start_check(project)
-    for line in [*checked.readability, *checked.source_problems]:  # a reading grade never fails
-        print(line, file=out)
-    failed = bool(checked.source_problems)
-    for locale in commands.translated_locales(project, args.langs):
-        check = checked.language(locale)
-        for finding in check.findings:
-            print(finding, file=out)
-        for note in commands.unsigned_messages(check) if args.unsigned else []:
-            print(note, file=out)
-        print(commands.summary(check), file=out)
-        failed = failed or bool(check.blocking)
-    return EXIT_INPUT if failed else EXIT_OK
+    checked = commands.check_report(project, args.langs, untranslated=args.untranslated, unsigned=args.unsigned)
+    if args.format == "json":
+        print(json.dumps(checked.as_json(), indent=2, ensure_ascii=False), file=out)
+    else:
+        for line in checked.lines():  # a reading grade never fails
+            print(line, file=out)
+    return EXIT_INPUT if checked.failed else EXIT_OK
 
 
 def _cmd_signoff(project: Project, args: argparse.Namespace, out: TextIO) -> int:
@@ -307,6 +356,7 @@ COMMANDS: tuple[Command, ...] = (
         "Write DIR/{leaflet}.{locale}.pdf for each leaflet and language "
         "(DIR/{leaflet}.{locale}.{template}.pdf for a template other than 'standard').",
         options.build_options,
+        takes_languages=True,
     ),
     Command(
         "list",
@@ -343,6 +393,7 @@ COMMANDS: tuple[Command, ...] = (
         "Merge the template into every catalogue, or one (as pybabel update). Changed texts become fuzzy, "
         "never printed until a translator confirms them; a new leaflet's messages start empty.",
         options.update_options,
+        takes_languages=True,
     ),
     Command(
         "init",
@@ -359,6 +410,7 @@ COMMANDS: tuple[Command, ...] = (
         "Per language and leaflet: messages translated, fuzzy (stale) and missing, and whether a "
         "qualified medical translator has reviewed the language.",
         options.status_options,
+        takes_languages=True,
     ),
     Command(
         "check",
@@ -369,6 +421,7 @@ COMMANDS: tuple[Command, ...] = (
         "units, placeholders, markup, protected names, and characters no configured font can draw. "
         "Each finding prints as FILE:LINE: MSGCTXT: PROBLEM. Exit code 1 if any is blocking.",
         options.check_options,
+        takes_languages=True,
     ),
     Command(
         "signoff",
@@ -379,18 +432,28 @@ COMMANDS: tuple[Command, ...] = (
         "translations/LOCALE/LC_MESSAGES/leaflets.review.yaml. Leaflets print 'reviewed' only when every "
         "message they use is signed; any later change to a message unsigns it.",
         options.signoff_options,
+        takes_languages=True,
     ),
 )
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); returns the exit code."""
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None, prog: str | None = None
+) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); returns the exit code.
+
+    ``prog`` names the program in usage and errors; by default, the name it was started by
+    (:func:`~medleaflet.cli_options.program_name`) when ``argv`` is the command line, else ``medleaflet``.
+    """
     out = out or sys.stdout
     err = err or sys.stderr
-    parser = make_parser()
+    if prog is None:
+        prog = options.program_name(sys.argv[0]) if argv is None and sys.argv else options.PROG
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = make_parser(prog, options.languages_help(arguments))
     try:
         try:
-            args = parser.parse_args(argv)
+            args = parser.parse_args(arguments)
         except SystemExit as exc:  # --help and --version
             return int(exc.code or 0)
         project = Project.open(args.root or default_root())

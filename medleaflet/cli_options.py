@@ -2,27 +2,120 @@
 
 Each ``*_options(parser)`` declares the arguments of one sub-command of
 :data:`medleaflet.cli.COMMANDS`; :mod:`medleaflet.cli` runs the commands.
+Also what ``--help`` says beyond the options: the program's name
+(:func:`program_name`) and the project's languages (:func:`languages_help`).
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
+import os
+from collections.abc import Callable, Sequence
+from functools import cache
 from pathlib import Path
+from typing import NoReturn
 
-from medleaflet.content.templates import DEFAULT_TEMPLATE
+from medleaflet.content.templates import DEFAULT_TEMPLATE, PAGE_SIZES
+from medleaflet.errors import MedleafletError
+from medleaflet.i18n.locales import SOURCE_LOCALE, language_of
+from medleaflet.project import Project, default_root
+
+#: The program's name when :func:`medleaflet.cli.main` is not given the command line (called from Python).
+PROG = "medleaflet"
+
+
+def program_name(argv0: str) -> str:
+    """The name the program was started by, from ``sys.argv[0]``: ``generate.py`` for
+    ``python generate.py``, ``medleaflet`` for the console script; :data:`PROG` when that
+    names no program (``python -c``, ``python -m``)."""
+    name = os.path.basename(argv0)
+    return name if name and not name.startswith("-") and name != "__main__.py" else PROG
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, but lines that start with a space (the list of languages) are kept as written."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        fill = super()._fill_text
+        return "\n".join(
+            indent + line if line.startswith(" ") else fill(line, width, indent) for line in text.splitlines()
+        )
+
+
+class _RootReader(argparse.ArgumentParser):
+    """A parser that reads ``--root`` alone and says nothing: errors are the full parse's to report."""
+
+    def error(self, message: str) -> NoReturn:
+        raise ValueError(message)
+
+
+def root_argument(argv: Sequence[str]) -> Path | None:
+    """The ``--root`` of ``argv``, read before the full parse (None if absent or unreadable)."""
+    reader = _RootReader(add_help=False)
+    reader.add_argument("--root", type=Path)
+    try:
+        known, _ = reader.parse_known_args(argv)
+    except (ValueError, argparse.ArgumentError):
+        return None
+    root: Path | None = known.root
+    return root
+
+
+def languages_epilog(open_project: Callable[[], Project]) -> str:
+    """The end of ``--help``: each language of the project, code and English name, one a line;
+    a line that says why when the project cannot be opened or its languages listed."""
+    try:
+        languages = [language_of(code) for code in open_project().locales()]
+    except (MedleafletError, OSError) as exc:
+        return f"Languages: cannot be listed ({' '.join(str(exc).split())})"
+    example = next((language for language in languages if language.code != SOURCE_LOCALE), languages[0])
+    *others, last = dict.fromkeys((example.code, example.english_name, example.own_title))
+    width = max(len(language.code) for language in languages)
+    return "\n".join(
+        [
+            f"Languages of this project (--lang takes the code or the name, in English or in the language itself, "
+            f"any case, e.g. {', '.join(others)} or {last}):",
+            *(f"  {language.code:<{width}}  {language.english_name}" for language in languages),
+        ]
+    )
+
+
+def languages_help(argv: Sequence[str]) -> Callable[[], str]:
+    """What gives :func:`languages_epilog` for the project ``argv`` names (``--root``, else this checkout)."""
+
+    @cache
+    def languages() -> str:
+        return languages_epilog(lambda: Project.open(root_argument(argv) or default_root()))
+
+    return languages
+
+
+def paper_size(text: str) -> str:
+    """``--paper``: a paper size the templates know, in any case (``A4``, ``Letter``, ``LETTER``)."""
+    name = text.strip().lower()
+    if name in PAGE_SIZES:
+        return name
+    close = difflib.get_close_matches(name, list(PAGE_SIZES), n=1)
+    hint = f"; did you mean {close[0]}?" if close else f" (choose from {', '.join(PAGE_SIZES)})"
+    raise argparse.ArgumentTypeError(f"unknown paper {text!r}{hint}")
 
 
 def languages_option(parser: argparse.ArgumentParser, help: str) -> None:
-    """``--lang LOCALE``, repeatable, into ``args.langs``."""
+    """``--lang LOCALE``, repeatable, into ``args.langs``: a code or a name (see the end of ``--help``)."""
     parser.add_argument("--lang", metavar="LOCALE", action="append", dest="langs", help=help)
 
 
 def build_options(build: argparse.ArgumentParser) -> None:
     """``build``: which leaflets, languages and template, where to, and how."""
     build.add_argument("leaflets", nargs="*", metavar="LEAFLET", help="leaflet ids (default: every leaflet)")
-    languages_option(build, "language to build; repeatable (default: en)")
+    languages_option(build, "language to build, a code or a name; repeatable (default: en)")
     build.add_argument(
-        "--template", default=DEFAULT_TEMPLATE, metavar="NAME", help="layout template (default: %(default)s)"
+        "--template",
+        action="append",
+        dest="templates",
+        metavar="NAME",
+        help=f"layout template; repeatable, each is built (default: {DEFAULT_TEMPLATE})",
     )
     build.add_argument(
         "--out",
@@ -48,8 +141,10 @@ def build_options(build: argparse.ArgumentParser) -> None:
     )
     build.add_argument(
         "--paper",
-        choices=("a4", "letter"),
-        help="paper size (default: from the clinic's country, US Letter in the Americas' Letter countries, else A4)",
+        type=paper_size,
+        metavar="|".join(PAGE_SIZES),
+        help="paper size, in any case (default: from the clinic's country, US Letter in the Americas' Letter "
+        "countries, else A4)",
     )
     build.add_argument(
         "--allow-fallback",
@@ -60,12 +155,26 @@ def build_options(build: argparse.ArgumentParser) -> None:
 
 def update_options(update: argparse.ArgumentParser) -> None:
     """``update``: one catalogue only."""
-    update.add_argument("--lang", metavar="LOCALE", help="only this language")
+    update.add_argument("--lang", metavar="LOCALE", help="only this language (a code or a name)")
 
 
 def init_options(init: argparse.ArgumentParser) -> None:
     """``init``: the new language."""
-    init.add_argument("locale", metavar="LOCALE", help="language code, e.g. fr, pt_BR, zh")
+    init.add_argument(
+        "locale",
+        metavar="LOCALE",
+        help="the language: a code (fr, pt_BR, zh) or its name in English or in itself (French, Français)",
+    )
+    init.add_argument(
+        "--translator",
+        metavar="'NAME <EMAIL>'",
+        help="the translator, for the Last-Translator header (e.g. 'Ana Ruiz <ana@example.org>')",
+    )
+    init.add_argument(
+        "--team",
+        metavar="'LANGUAGE <ADDRESS>'",
+        help="the translation team, for the Language-Team header (e.g. 'Spanish <es@example.org>')",
+    )
 
 
 def status_options(status: argparse.ArgumentParser) -> None:
@@ -75,18 +184,38 @@ def status_options(status: argparse.ArgumentParser) -> None:
 
 
 def check_options(check: argparse.ArgumentParser) -> None:
-    """``check``: which languages, and whether to list unsigned messages."""
+    """``check``: which languages, whether to list untranslated and unsigned messages, and the format."""
     languages_option(check, "only these languages")
-    check.add_argument(
+    output = check.add_argument_group(
+        "output",
+        "Blocking findings come first, then warnings, each sorted by file and line (the msgstr's line); then, "
+        "per language, one line counting the messages not translated, missing, fuzzy and stale, and its "
+        "summary. Fuzzy and stale messages, blank translations and incomplete plural forms are listed one by "
+        "one, since a translator must review each; messages simply not translated yet are only counted "
+        "unless --untranslated is given. The exit code is 1 if any finding is blocking.",
+    )
+    output.add_argument(
+        "--untranslated",
+        action="store_true",
+        help="also list every message that is not translated or missing from the catalogue, one per line",
+    )
+    output.add_argument(
         "--unsigned",
         action="store_true",
         help="also list every message no medical reviewer has signed off as it reads now (not blocking)",
+    )
+    output.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help="table (lines, the default) or json: every finding (untranslated ones too) with file, line, "
+        "msgctxt, msgid, problem, blocking and kind, and each language's counts",
     )
 
 
 def signoff_options(signoff: argparse.ArgumentParser) -> None:
     """``signoff``: the language, the reviewer, the day and the message groups."""
-    signoff.add_argument("--lang", metavar="LOCALE", required=True, help="the language reviewed")
+    signoff.add_argument("--lang", metavar="LOCALE", required=True, help="the language reviewed (a code or a name)")
     signoff.add_argument("--by", required=True, metavar="NAME", help="the reviewer's name and qualification")
     signoff.add_argument("--date", metavar="YYYY-MM-DD", help="the day of the review (default: today)")
     signoff.add_argument(

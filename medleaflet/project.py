@@ -16,7 +16,7 @@ from pathlib import Path
 
 from medleaflet.content.load import display_name
 from medleaflet.errors import InputError, SourceLocation, UsageError
-from medleaflet.i18n.locales import SOURCE_LOCALE, parse_locale
+from medleaflet.i18n.locales import SOURCE_LOCALE, choose_locale, parse_locale
 
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -97,20 +97,19 @@ class Project:
         """The file of template ``name``; raises :class:`UsageError` if unknown."""
         return self._named(name, "template", self.template_names(), self.templates_dir)
 
-    def locale(self, code: str) -> str:
-        """The catalogue locale for a code the user typed (``zh-Hans``, ``tl``...).
+    def locale(self, language: str) -> str:
+        """The catalogue locale for a language the user typed: a code (``zh-Hans``, ``VI``, ``tl``...)
+        or a name in English or in the language itself (``vietnamese``, ``Tiếng Việt``).
 
         Matches the exact locale first, then its language alone (``tl`` is
-        Babel's alias of ``fil_PH``, served by ``fil``). Raises
-        :class:`UsageError` when no catalogue fits.
+        Babel's alias of ``fil_PH``, served by ``fil``), then the names of the
+        catalogue languages (:func:`~medleaflet.i18n.locales.choose_locale`).
+        Raises :class:`UsageError` when no catalogue fits, with the closest
+        languages of the project.
         """
-        wanted = parse_locale(code)
         # Only the folder asked for must be a locale: a stray folder does not block other languages.
         available = [SOURCE_LOCALE, *sorted(set(self._catalogue_folders()) - {SOURCE_LOCALE})]
-        for candidate in (str(wanted), f"{wanted.language}_{wanted.script}" if wanted.script else "", wanted.language):
-            if candidate in available:
-                return candidate
-        raise UsageError(f"no translation for language {code!r} (available: {', '.join(available)})")
+        return choose_locale(language, available)
 
     @staticmethod
     def _named(name: str, kind: str, known: list[str], folder: Path) -> Path:

@@ -2,7 +2,10 @@
 
 :func:`load_clinic` reads a clinic profile (YAML: ``name``, ``phone``,
 ``address``, ``country``, optional ``website`` and ``logo``) into a validated
-:class:`Clinic`, reporting every problem with ``file:line``;
+:class:`Clinic`, reporting every problem of every field at once, each with
+``file:line``. The country may be an ISO 3166 code in any case or the country's
+English name (:mod:`medleaflet.content.countries`), and the phone number may end
+in an extension (``ext. 123``, ``x123``);
 :func:`require_coverage` refuses a profile whose text the template's fonts
 cannot draw, at the line of each field.
 :func:`emergency_numbers` gives the numbers to print for the clinic's
@@ -19,24 +22,22 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from babel import Locale
 from PIL import Image
 
+from medleaflet.content.countries import COUNTRIES as COUNTRIES  # re-exported: leaflets check countries too
+from medleaflet.content.countries import country_name, resolve_country, unknown_country
 from medleaflet.content.fonts import uncovered
-from medleaflet.content.load import Document, load_yaml, parse_yaml
-from medleaflet.content.schema import require_valid
+from medleaflet.content.load import Document, display_name, load_yaml, parse_yaml, read_text
+from medleaflet.content.schema import check, merge_problems
 from medleaflet.content.texts import value_at
 from medleaflet.errors import Problem, SourceLocation, ValidationError
+from textengine.characters import disallowed
 from textengine.itemise import FontStack
 
 #: The fields of a profile that are printed as text.
 TEXT_FIELDS = ("name", "phone", "address", "website")
 #: Countries that use US Letter paper (CLDR); everywhere else uses A4.
 LETTER_COUNTRIES = frozenset("BZ CA CL CO CR GT MX NI PA PH PR SV US VE".split())
-#: Every ISO 3166 two-letter country code (CLDR's territories).
-COUNTRIES = frozenset(
-    code for code in Locale("en").territories if isinstance(code, str) and len(code) == 2 and code.isalpha()
-)
 
 
 @dataclass(frozen=True)
@@ -128,33 +129,42 @@ def logo_problem(path: Path) -> str | None:
 
 
 def _rules(document: Document, folder: Path) -> list[Problem]:
-    """Checks beyond the schema (a known country, a readable logo beside the profile);
-    each skips what is missing or of the wrong type."""
-    data = document.data
-    problems: list[Problem] = []
-    country = value_at(data, ("country",))
-    if isinstance(country, str):
-        if country not in COUNTRIES:
-            problems.append(document.problem(("country",), f"{country!r} is not an ISO 3166 country code"))
-        elif country not in emergency_table():
-            problems.append(
-                document.problem(
-                    ("country",),
-                    f"no emergency number is known for {country}; add it to {EMERGENCY_TABLE}",
-                )
-            )
-    logo = value_at(data, ("logo",))
-    if isinstance(logo, str):
-        logo_path = (folder / logo).resolve()
-        if logo_path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
-            problems.append(document.problem(("logo",), "must be a PNG or JPEG file"))
-        elif not logo_path.exists():
-            problems.append(document.problem(("logo",), f"file not found: {logo}"))
-        else:
-            problem = logo_problem(logo_path)
-            if problem:
-                problems.append(document.problem(("logo",), f"{logo}: {problem}"))
-    return problems
+    """Checks beyond the schema (a known country, a readable logo beside the profile), all of them:
+    each skips what is missing or of the wrong type, which the schema reports."""
+    return [*_country_problems(document), *_logo_problems(document, folder)]
+
+
+def _country_problems(document: Document) -> list[Problem]:
+    """The country's problem, if it names no country (with suggestions) or one without an emergency number."""
+    country = value_at(document.data, ("country",))
+    if country is False:  # the schema's "expected text" would not say why
+        return [
+            document.problem(("country",), f'YAML reads NO as false: for {country_name("NO")} write "NO", in quotes')
+        ]
+    if not isinstance(country, str) or not country:
+        return []
+    if not country.strip():
+        return [document.problem(("country",), "must not be empty")]
+    code = resolve_country(country)
+    if code is None:
+        return [document.problem(("country",), unknown_country(country, emergency_table()))]
+    if code not in emergency_table():
+        return [document.problem(("country",), f"no emergency number is known for {code}; add it to {EMERGENCY_TABLE}")]
+    return []
+
+
+def _logo_problems(document: Document, folder: Path) -> list[Problem]:
+    """The logo's problem, if it is not a PNG or JPEG file beside the profile that can be read."""
+    logo = value_at(document.data, ("logo",))
+    if not isinstance(logo, str) or not logo:
+        return []
+    logo_path = (folder / logo).resolve()
+    if logo_path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
+        return [document.problem(("logo",), "must be a PNG or JPEG file")]
+    if not logo_path.exists():
+        return [document.problem(("logo",), f"file not found: {logo}")]
+    problem = logo_problem(logo_path)
+    return [document.problem(("logo",), f"{logo}: {problem}")] if problem else []
 
 
 def require_coverage(clinic: Clinic, fonts: FontStack) -> None:
@@ -165,18 +175,47 @@ def require_coverage(clinic: Clinic, fonts: FontStack) -> None:
         raise ValidationError(problems)
 
 
+def _load_document(path: Path, root: Path | None) -> tuple[Document, list[Problem]]:
+    """The profile, and the problems of its text that loading finds (invisible or control characters).
+
+    Those do not hide the profile's other problems: the profile is read again
+    without the characters, for the schema and the rules to check. Other
+    loading problems (YAML syntax, duplicate keys) are raised as they are.
+    """
+    try:
+        return load_yaml(path, root), []
+    except ValidationError as exc:
+        found = exc
+    display = display_name(path, root)
+    text = read_text(path, display)
+    bad = {item.index for item in disallowed(text) if item.char != "\n"}
+    try:
+        document = parse_yaml("".join(char for index, char in enumerate(text) if index not in bad), display)
+    except ValidationError:
+        raise found from None
+    return document, found.problems
+
+
+def _schema_problems(document: Document) -> list[Problem]:
+    """The profile's violations of its schema, but for a country YAML read as false (a rule explains it)."""
+    unquoted = value_at(document.data, ("country",)) is False
+    return [problem for problem in check(document, "clinic") if not (unquoted and problem.path == "country")]
+
+
 def load_clinic(path: Path, root: Path | None = None) -> Clinic:
     """Load and validate a clinic profile; raises :class:`~medleaflet.errors.ValidationError` listing every problem
-    (schema and rules together)."""
-    document = load_yaml(path, root)
-    require_valid(document, "clinic", _rules(document, path.parent))
+    of every field at once (its text, the schema and the rules together)."""
+    document, text_problems = _load_document(path, root)
+    problems = sorted({*text_problems, *merge_problems(_schema_problems(document), _rules(document, path.parent))})
+    if problems:
+        raise ValidationError(problems)
     data = document.data
     logo = data.get("logo")
     return Clinic(
         name=data["name"].strip(),
         phone=data["phone"].strip(),
         address=data["address"].strip(),
-        country=data["country"],
+        country=resolve_country(data["country"]) or data["country"],
         website=data.get("website"),
         logo=(path.parent / logo).resolve() if logo else None,
         locations={key: document.location((key,)) for key in TEXT_FIELDS if key in data},

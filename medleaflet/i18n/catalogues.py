@@ -19,8 +19,8 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
@@ -56,10 +56,18 @@ class Catalogue:
     #: The ``Language`` header as written (Babel replaces it with the folder's locale), and its line.
     language_header: str | None = None
     language_line: int = 1
+    #: The line of each entry's first ``msgstr`` (or ``msgstr[0]``), by the line of its msgid.
+    msgstr_lines: Mapping[int, int] = field(default_factory=dict)
 
     def location(self, message: Message) -> SourceLocation:
         """Where ``message`` is in the ``.po`` file (its msgctxt/msgid line)."""
         return SourceLocation(self.display, message.lineno or 1)
+
+    def msgstr_location(self, message: Message) -> SourceLocation:
+        """Where the translation of ``message`` is in the ``.po`` file: the line of its
+        ``msgstr`` (the first ``msgstr[n]`` of a plural entry), else its msgid line."""
+        line = message.lineno or 1
+        return SourceLocation(self.display, self.msgstr_lines.get(line, line))
 
     def messages(self) -> Iterator[Message]:
         """Every message but the header, in file order."""
@@ -194,6 +202,7 @@ def parse_catalogue(text: str, locale: str, path: Path, display: str) -> Catalog
         plural_header="Plural-Forms:" in text[:4000],
         language_header=language,
         language_line=language_line,
+        msgstr_lines=msgstr_lines(text),
     )
 
 
@@ -239,6 +248,21 @@ class _CollectingParser(PoFileParser):
     def _invalid_pofile(self, line: str, lineno: int, msg: str) -> None:
         # Babel counts lines from 0.
         self.problems.append(Problem(SourceLocation(self.display, lineno + 1), "", f"syntax error: {msg}"))
+
+
+def msgstr_lines(text: str) -> dict[int, int]:
+    """The 1-based line of the first ``msgstr`` keyword of each entry of a ``.po`` text, by the
+    line of the entry's ``msgid`` (the line Babel records as the message's ``lineno``)."""
+    found: dict[int, int] = {}
+    msgid: int | None = None
+    for number, line in enumerate(io.StringIO(text), start=1):  # Babel's own line count
+        keyword = line.strip().split(" ", 1)[0]
+        if keyword == "msgid":
+            msgid = number
+        elif keyword.startswith("msgstr") and msgid is not None:
+            found[msgid] = number
+            msgid = None
+    return found
 
 
 _LANGUAGE_LINE = re.compile(r'^"Language:[ \t]*(.*?)\\n"\s*$', re.MULTILINE)

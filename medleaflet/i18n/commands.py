@@ -7,6 +7,9 @@ The CLI parses arguments, calls these, and prints what they return:
   default template), the English strings those fonts cannot draw, and the
   reading grade of each leaflet's English (:mod:`medleaflet.content.readability`);
   :meth:`ProjectCheck.language` checks one catalogue;
+* :func:`check_report` checks the languages ``check`` names and returns a
+  :class:`CheckReport`: the lines it prints (:meth:`CheckReport.lines`, in the
+  order of :mod:`medleaflet.i18n.qa.report`) or its JSON (:meth:`CheckReport.as_json`);
 * :func:`status_rows` counts the progress of each language;
 * :func:`sign_off` records a medical reviewer's sign-off.
 """
@@ -32,7 +35,9 @@ from medleaflet.i18n.language_check import (
     project_messages,
 )
 from medleaflet.i18n.locales import SOURCE_LOCALE
+from medleaflet.i18n.qa import report
 from medleaflet.i18n.review import SignOffRecord, load_record, sign
+from medleaflet.i18n.sources import SourceMessage
 from medleaflet.i18n.status import StatusRow, translation_status
 from medleaflet.project import Project
 from textengine.itemise import FontStack
@@ -71,15 +76,22 @@ def start_check(project: Project) -> ProjectCheck:
     return ProjectCheck(project, messages_of(leaflets), fonts, source_coverage(leaflets, fonts), readability)
 
 
+#: The note ``check --unsigned`` prints for each message not signed off.
+UNSIGNED = "not signed off by a medical reviewer"
+
+
 def unsigned_messages(check: LanguageCheck) -> list[Problem]:
-    """A note for every message no medical reviewer has signed off as it reads now."""
+    """A note for every message no medical reviewer has signed off as it reads now, at its msgstr line."""
+    return [Problem(where, source.context, UNSIGNED) for where, source in _unsigned(check)]
+
+
+def _unsigned(check: LanguageCheck) -> list[tuple[SourceLocation, SourceMessage]]:
     catalogue = check.catalogue
-    notes = []
+    found = []
     for source in check.review.unsigned:
         message = catalogue.find(source.context, source.msgid)
-        where = catalogue.location(message) if message else SourceLocation(catalogue.display, 1)
-        notes.append(Problem(where, source.context, "not signed off by a medical reviewer"))
-    return notes
+        found.append((catalogue.msgstr_location(message) if message else SourceLocation(catalogue.display, 1), source))
+    return found
 
 
 def summary(check: LanguageCheck) -> str:
@@ -89,6 +101,88 @@ def summary(check: LanguageCheck) -> str:
         f"{check.catalogue.display}: {len(check.messages.sources)} messages, {stops} blocking, "
         f"{len(check.findings) - stops} warnings, {check.review.signed} signed off by a medical reviewer"
     )
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What ``check`` found: the project's English problems and each language's check.
+
+    ``untranslated`` lists the untranslated and missing messages one by one
+    (otherwise only counted); ``unsigned`` lists the messages not signed off.
+    """
+
+    project_check: ProjectCheck
+    languages: Sequence[LanguageCheck]
+    untranslated: bool = False
+    unsigned: bool = False
+
+    @property
+    def failed(self) -> bool:
+        """Whether anything blocks: an English string no font can draw, or a blocking finding."""
+        return bool(self.project_check.source_problems) or any(check.blocking for check in self.languages)
+
+    def lines(self) -> list[str]:
+        """The reading grades and English problems; every language's blocking findings, then its
+        warnings (all sorted by file and line), then the untranslated messages if asked; the
+        unsigned messages if asked; and for each language its count of messages left to translate
+        and its summary."""
+        lines = [str(line) for line in [*self.project_check.readability, *self.project_check.source_problems]]
+        findings = [finding for check in self.languages for finding in check.findings]
+        lines += [str(finding) for finding in report.ordered(findings, self.untranslated)]
+        for check in self.languages if self.unsigned else ():
+            lines += [str(note) for note in unsigned_messages(check)]
+        for check in self.languages:
+            count = report.tally(check.catalogue.display, check.findings).line(self.untranslated)
+            lines += [count] if count else []
+            lines.append(summary(check))
+        return lines
+
+    def as_json(self) -> dict[str, object]:
+        """Everything as JSON values: ``findings`` (every finding of every language, whatever
+        ``untranslated`` says, blocking ones first), ``languages`` (each one's counts), ``leaflets``
+        (reading grades), ``source_problems``, and ``unsigned`` if asked."""
+        findings = [finding for check in self.languages for finding in check.findings]
+        result: dict[str, object] = {
+            "findings": [report.record(finding) for finding in report.ordered(findings, untranslated=True)],
+            "languages": [_language_record(check) for check in self.languages],
+            "leaflets": [
+                {"file": grade.source, "grade": round(grade.grade, 1), "texts": grade.texts, "too_hard": grade.too_hard}
+                for grade in self.project_check.readability
+            ],
+            "source_problems": [
+                {"file": p.location.file, "line": p.location.line, "field": p.path, "problem": p.message}
+                for p in self.project_check.source_problems
+            ],
+        }
+        if self.unsigned:
+            result["unsigned"] = [
+                {"file": where.file, "line": where.line, "msgctxt": source.context, "msgid": source.msgid}
+                for check in self.languages
+                for where, source in _unsigned(check)
+            ]
+        return result
+
+
+def _language_record(check: LanguageCheck) -> dict[str, object]:
+    stops = len(check.blocking)
+    return {
+        "locale": check.catalogue.locale,
+        "file": check.catalogue.display,
+        "messages": len(check.messages.sources),
+        "blocking": stops,
+        "warnings": len(check.findings) - stops,
+        "signed": check.review.signed,
+        **report.tally(check.catalogue.display, check.findings).as_dict(),
+    }
+
+
+def check_report(
+    project: Project, codes: Sequence[str] | None, untranslated: bool = False, unsigned: bool = False
+) -> CheckReport:
+    """Check the English and the catalogues of ``codes`` (default: every language)."""
+    checked = start_check(project)
+    languages = [checked.language(locale) for locale in translated_locales(project, codes)]
+    return CheckReport(checked, languages, untranslated, unsigned)
 
 
 def status_rows(project: Project, codes: Sequence[str] | None) -> list[StatusRow]:

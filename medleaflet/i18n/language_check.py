@@ -6,20 +6,20 @@ keep unchanged: :func:`project_messages` for every leaflet of a project (the
 ``check``, ``status`` and ``signoff`` commands), :func:`leaflet_messages` for
 the one leaflet a build prints. :func:`check_language` reads a language's
 catalogue and returns a :class:`LanguageCheck`: the catalogue, every QA
-finding, and its medical sign-off.
+finding (glyph coverage ones of kind ``font``), and its medical sign-off.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from medleaflet.content.model import Leaflet
 from medleaflet.content.validate import load_leaflet
 from medleaflet.i18n.catalogues import Catalogue, load_catalogue
 from medleaflet.i18n.coverage import check_coverage
-from medleaflet.i18n.qa.checks import Finding, blocking, check_catalogue
+from medleaflet.i18n.qa.checks import Finding, blocking, check_catalogue, singular
 from medleaflet.i18n.review import TranslationReview, load_record, review_of
 from medleaflet.i18n.sources import SourceMessage, leaflet_sources, protected_names, ui_sources
 from medleaflet.project import Project
@@ -100,5 +100,11 @@ def check_language(project: Project, locale: str, messages: Messages, fonts: Fon
     catalogue = load_catalogue(project, locale)
     findings = check_catalogue(catalogue, messages.sources, messages.protected)
     if fonts is not None:
-        findings += check_coverage(catalogue, fonts)
+        findings += _named(catalogue, check_coverage(catalogue, fonts))
     return LanguageCheck(project, catalogue, messages, findings)
+
+
+def _named(catalogue: Catalogue, findings: Sequence[Finding]) -> list[Finding]:
+    """Glyph coverage ``findings`` with their kind (``font``) and the msgid of the entry at their line."""
+    msgids = {catalogue.location(message).line: singular(message) for message in catalogue.messages()}
+    return [replace(finding, kind="font", msgid=msgids.get(finding.location.line, "")) for finding in findings]

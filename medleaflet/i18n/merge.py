@@ -16,22 +16,15 @@ catalogue without fuzzy matching (the order, header and obsolete entries
 ``pybabel update`` gives), and once per group, with fuzzy matching, whose
 fuzzy matches are then copied in.
 
-:func:`po_bytes` writes a catalogue as ``write_po(..., include_previous=True)``
-does, but with each previous msgid written as gettext writes it (one quoted
-string per ``#|`` line): Babel wraps a long one as comment text, which
-``msgfmt -c`` and polib refuse.
+:mod:`medleaflet.i18n.po_format` writes the merged catalogue.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable, Iterator
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import generate_po, normalize, unescape
-
-#: The prefix of the lines that hold a message's previous msgid.
-_PREVIOUS = "#|"
+from babel.messages.pofile import unescape
 
 
 def group_of(context: str | None) -> str:
@@ -146,30 +139,3 @@ def _keyed(messages: Iterable[Message]) -> Iterator[tuple[object, Message]]:
         if message.id:
             msgid = message.id if isinstance(message.id, str) else message.id[0]
             yield ((msgid, message.context) if message.context is not None else msgid), message
-
-
-def _previous_lines(message: Message, width: int) -> list[str]:
-    """The ``#| msgid`` (and ``#| msgid_plural``) lines of ``message``, as gettext writes them."""
-    lines = []
-    for keyword, text in zip(("msgid", "msgid_plural"), message.previous_id, strict=False):
-        quoted = normalize(text, width=width).splitlines()
-        lines.append(f"{_PREVIOUS} {keyword} {quoted[0]}\n")
-        lines += [f"{_PREVIOUS} {line}\n" for line in quoted[1:]]
-    return lines
-
-
-def po_bytes(catalog: Catalog, width: int) -> bytes:
-    """``catalog`` as a ``.po`` file wrapped at ``width``, with the previous msgid of each fuzzy
-    message (see the module docstring)."""
-    previous = iter([message for message in catalog if message.id and message.previous_id])
-    out = io.StringIO()
-    in_previous = False
-    for line in generate_po(catalog, include_previous=True, width=width):
-        if line.startswith(_PREVIOUS):
-            if not in_previous:  # Babel's lines for the next message with a previous msgid
-                out.writelines(_previous_lines(next(previous), width))
-            in_previous = True
-            continue
-        in_previous = False
-        out.write(line)
-    return out.getvalue().encode(catalog.charset, "backslashreplace")

@@ -1,65 +1,50 @@
-"""The translator commands ``extract``, ``update`` and ``init``, as thin wrappers over Babel.
+"""The translator commands ``extract``, ``update`` and ``init``, on Babel's catalogue model.
 
 :func:`extract` writes ``translations/leaflets.pot`` from the project's
 leaflets (the ``leaflet_yaml`` extractor) and the layout's own words, taken
 from the installed package (:mod:`medleaflet.i18n.ui_extract`), so it works
 for any project folder; in this checkout it gives the same messages as
-``pybabel extract -F babel.cfg -o translations/leaflets.pot .``.
-:func:`update` merges the template into the catalogues in process, with
-Babel's :meth:`~babel.messages.catalog.Catalog.update` as ``pybabel update
+``pybabel extract -F babel.cfg -o translations/leaflets.pot .``, plus a
+``#. group:`` note on each layout message. It also writes the glossary of
+names to keep unchanged (:mod:`medleaflet.i18n.glossary`).
+:func:`update` merges the template into the catalogues with Babel's
+:meth:`~babel.messages.catalog.Catalog.update` as ``pybabel update
 --previous`` does, but fuzzy matching only within a leaflet
 (:mod:`medleaflet.i18n.merge`): a new leaflet's entries start empty instead
-of holding another medicine's translations. :func:`init` runs ``pybabel`` in
-a child process in the project folder: the tool's own working directory and
-logging stay as they were. Both first read the template, and every catalogue
-``update`` would merge into, with the project's strict parser
-(:func:`~medleaflet.i18n.catalogues.parse_strictly`), because Babel reads a
-damaged file leniently and writes back what it guessed: a broken template
-would turn every translation obsolete, a broken quote would lose a character.
-Any problem refuses the command before a file is touched.
+of holding another medicine's translations. :func:`init` starts a catalogue
+as ``pybabel init`` does, with the translator and team filled in.
+
+Every file is written as GNU gettext writes it (:mod:`medleaflet.i18n.po_format`),
+so Poedit, Weblate and ``msgcat`` leave it as it is. Each command first reads
+the template, and every catalogue ``update`` would merge into, with the
+project's strict parser (:func:`~medleaflet.i18n.catalogues.parse_strictly`),
+because Babel reads a damaged file leniently and writes back what it guessed:
+a broken template would turn every translation obsolete, a broken quote would
+lose a character. Any problem refuses the command before a file is touched.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
-import subprocess
-import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import write_po
+from babel.messages.pofile import read_po
 
 from medleaflet import __version__
 from medleaflet.content.load import decode, display_name, read_bytes
-from medleaflet.errors import InputError, Problem, SourceLocation, ValidationError
-from medleaflet.i18n.catalogues import DOMAIN, catalogue_paths, parse_strictly, po_path, pot_path
+from medleaflet.errors import InputError, Problem, SourceLocation, UsageError, ValidationError
+from medleaflet.i18n.catalogues import catalogue_paths, parse_strictly, po_path, pot_path
 from medleaflet.i18n.extract import extract_leaflet
-from medleaflet.i18n.merge import merge, po_bytes
+from medleaflet.i18n.glossary import GLOSSARY_NAME, glossary_tbx
+from medleaflet.i18n.language_check import project_messages
+from medleaflet.i18n.merge import merge
+from medleaflet.i18n.po_format import catalogue_bytes, same_messages
 from medleaflet.i18n.ui_extract import ui_messages
 from medleaflet.project import Project
 from medleaflet.write import write_atomic
-
-#: Line width of written catalogues, as Babel writes them by default.
-WIDTH = 76
-
-
-def run_pybabel(project: Project, *args: str) -> str:
-    """Run ``pybabel -q ARGS`` in a child process whose working folder is the project root.
-
-    Returns its output; raises :class:`InputError` with Babel's own message if it fails.
-    """
-    result = subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "-q", *args],
-        cwd=project.root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    output = (result.stdout + result.stderr).strip()
-    if result.returncode:
-        lines = [line for line in output.splitlines() if line.strip()]
-        raise InputError(f"pybabel {args[0]} failed: {lines[-1] if lines else result.returncode}")
-    return output
 
 
 def template_catalog(project: Project) -> Catalog:
@@ -87,24 +72,34 @@ def template_catalog(project: Project) -> Catalog:
         raise InputError("no layout messages found in the medleaflet package (is its source installed?)")
     for item in layout:
         where = item.location
-        catalog.add(item.message, None, [(where.file, where.line)], auto_comments=item.comments, context=item.context)
+        notes = [*item.comments, f"group: {item.group}"]
+        catalog.add(item.message, None, [(where.file, where.line)], auto_comments=notes, context=item.context)
     return catalog
 
 
-def extract(project: Project) -> Path:
-    """Write ``translations/leaflets.pot`` (see :func:`template_catalog`); returns its path."""
+@dataclass(frozen=True)
+class Extracted:
+    """The files ``extract`` wrote: the template (unless its messages were unchanged) and the
+    glossary of names to keep."""
+
+    template: Path
+    glossary: Path
+    template_changed: bool
+
+
+def extract(project: Project) -> Extracted:
+    """Write ``translations/leaflets.pot`` (see :func:`template_catalog`) and, beside it,
+    ``glossary.tbx`` (:mod:`medleaflet.i18n.glossary`); returns their paths. A template whose
+    messages did not change is left as it is, its creation date included."""
     target = pot_path(project)
-    buffer = io.BytesIO()
-    write_po(buffer, template_catalog(project), width=WIDTH)
+    template = catalogue_bytes(template_catalog(project), display_name(target, project.root))
+    glossary = glossary_tbx(project_messages(project).protected)
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, buffer.getvalue())
-    return target
-
-
-def _template_args(project: Project) -> list[str]:
-    """The pybabel options naming the template, the catalogue folder and domain."""
-    template = pot_path(project).relative_to(project.root).as_posix()
-    return ["-i", template, "-d", "translations", "-D", DOMAIN, "-w", str(WIDTH)]
+    changed = not (target.is_file() and same_messages(read_bytes(target, display_name(target, project.root)), template))
+    if changed:  # else the template keeps its date: nothing to merge, nothing to commit
+        write_atomic(target, template)
+    write_atomic(target.with_name(GLOSSARY_NAME), glossary)
+    return Extracted(target, target.with_name(GLOSSARY_NAME), changed)
 
 
 def _parse(path: Path, display: str) -> tuple[Catalog, list[Problem]]:
@@ -155,22 +150,51 @@ def update(project: Project, locale: str | None = None) -> None:
     paths = [po_path(project, locale)] if locale else catalogue_paths(project)
     template, catalogues = check_inputs(project, paths)
     merged = []
-    for catalog in catalogues:
+    for path, catalog in zip(paths, catalogues, strict=True):
         merge(catalog, template)
-        merged.append(po_bytes(catalog, WIDTH))
+        merged.append(catalogue_bytes(catalog, display_name(path, project.root)))
     for path, data in zip(paths, merged, strict=True):
         write_atomic(path, data)
 
 
-def init(project: Project, locale: str) -> Path:
-    """``pybabel init`` for a new language (not reviewed until someone signs it off).
+#: What Babel writes in the header until someone fills it in.
+PLACEHOLDER_TRANSLATOR = "FULL NAME <EMAIL@ADDRESS>"
 
+
+def init(project: Project, locale: str, translator: str | None = None, team: str | None = None) -> Path:
+    """Start the catalogue of a new language as ``pybabel init`` does (every message empty; not
+    reviewed until someone signs it off), written as gettext writes it; returns its path.
+
+    ``translator`` fills the ``Last-Translator`` header (``Name <email>``), ``team`` the
+    ``Language-Team`` header (``Language <email or web page>``); without them Babel's
+    placeholders stay, for the translator's editor to fill in.
     Raises :class:`InputError` when the catalogue exists, or the template is
     missing, empty or damaged (see :func:`check_inputs`).
     """
     path = po_path(project, locale)
+    shown = display_name(path, project.root)
     if path.exists():
-        raise InputError(f"{display_name(path, project.root)} already exists; use 'update' instead")
+        raise InputError(f"{shown} already exists; use 'update' instead")
     check_inputs(project, [])
-    run_pybabel(project, "init", *_template_args(project), "-l", locale)
+    template = pot_path(project)
+    # Read with the locale, as pybabel init does, so the plural forms are the language's.
+    catalog = read_po(io.BytesIO(read_bytes(template, display_name(template, project.root))), locale=locale)
+    catalog.locale = locale
+    catalog.revision_date = dt.datetime.now(dt.UTC)
+    catalog.fuzzy = False
+    catalog.last_translator = _header_value(translator, "--translator") or PLACEHOLDER_TRANSLATOR
+    catalog.language_team = _header_value(team, "--team") or catalog.language_team
+    data = catalogue_bytes(catalog, shown)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, data)
     return path
+
+
+def _header_value(value: str | None, option: str) -> str | None:
+    """``value`` with its white space collapsed, refused if it would break the header line."""
+    if value is None:
+        return None
+    cleaned = " ".join(value.split())
+    if not cleaned or any(ord(character) < 32 or character == "\x7f" for character in value.replace("\t", " ")):
+        raise UsageError(f"{option}: {value!r} is not a name to write in a catalogue header")
+    return cleaned

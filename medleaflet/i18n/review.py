@@ -12,7 +12,7 @@ beside the catalogue as ``translations/<locale>/LC_MESSAGES/leaflets.review.yaml
           example:identity.generic_name|5b1c0e9a2f: 9f2c...e1   # context|msgid hash: message hash
 
 Each sign-off lists the messages it covers by context (with a short hash of
-the msgid, as layout messages share contexts), with the SHA-256 of
+the msgid, so a record stays exact if a context is ever reused), with the SHA-256 of
 the message as it was read: msgctxt, msgid, msgid_plural and every msgstr
 (:func:`message_digest`). A message is *signed* when it is printable (see
 :func:`~medleaflet.i18n.qa.checks.usable`) and its current digest is the one
@@ -206,7 +206,7 @@ def review_of(catalogue: Catalogue, record: SignOffRecord, sources: Iterable[Sou
 
 def _key(source: SourceMessage) -> str:
     """The record's key for a message: its context and a short hash of its msgid
-    (layout messages share contexts such as ``ui:footer``)."""
+    (so a record stays exact if a context is ever reused)."""
     return f"{source.context}|{hashlib.sha256(source.msgid.encode('utf-8')).hexdigest()[:10]}"
 
 

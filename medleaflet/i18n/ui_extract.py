@@ -41,6 +41,12 @@ class UIMessage:
     location: SourceLocation
     comments: tuple[str, ...] = ()
 
+    @property
+    def group(self) -> str:
+        """The part of the page the message belongs to: its context up to the last dot
+        (``ui:footer`` for ``ui:footer.page``), written as a ``#.`` note in the template."""
+        return self.context.rpartition(".")[0] or self.context
+
 
 def message_modules() -> Iterator[Path]:
     """Every module of the package that may declare messages (it calls ``N_``), in the

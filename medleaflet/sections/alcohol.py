@@ -13,9 +13,9 @@ class Alcohol:
 
 
 # TRANSLATORS: Section heading.
-HEADING = N_("ui:section", "Alcohol")
+HEADING = N_("ui:section.alcohol", "Alcohol")
 # TRANSLATORS: Title of the red alcohol warning box.
-BOX_TITLE = N_("ui:alcohol", "Alcohol and this medicine")
+BOX_TITLE = N_("ui:alcohol.box_title", "Alcohol and this medicine")
 
 
 def render(kit: Kit, section: Alcohol) -> Story:

@@ -16,7 +16,7 @@ class BeforeYouTake:
 
 
 # TRANSLATORS: Title of a red box listing who must not take the medicine; a list follows.
-DO_NOT_TAKE_TITLE = N_("ui:before_you_take", "Do not take it if you:")
+DO_NOT_TAKE_TITLE = N_("ui:before_you_take.do_not_take_title", "Do not take it if you:")
 
 
 def render(kit: Kit, section: BeforeYouTake) -> Story:
@@ -33,4 +33,4 @@ def render(kit: Kit, section: BeforeYouTake) -> Story:
 
 
 # TRANSLATORS: Section heading; "it" is the medicine.
-SECTION = Section.of("before_you_take", N_("ui:section", "Before you take it"), BeforeYouTake, render)
+SECTION = Section.of("before_you_take", N_("ui:section.before_you_take", "Before you take it"), BeforeYouTake, render)

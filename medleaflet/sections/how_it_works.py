@@ -18,4 +18,4 @@ def render(kit: Kit, section: HowItWorks) -> Story:
 
 
 # TRANSLATORS: Section heading; "it" is the medicine.
-SECTION = Section.of("how_it_works", N_("ui:section", "How it works"), HowItWorks, render, required=False)
+SECTION = Section.of("how_it_works", N_("ui:section.how_it_works", "How it works"), HowItWorks, render, required=False)

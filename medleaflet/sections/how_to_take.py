@@ -30,8 +30,8 @@ class DoNotStop:
 
 
 # TRANSLATORS: Section heading; "it" is the medicine.
-HEADING = N_("ui:section", "How to take it")
-MISSED_DOSE_HEADING = N_("ui:how_to_take", "If you forget a dose")
+HEADING = N_("ui:section.how_to_take", "How to take it")
+MISSED_DOSE_HEADING = N_("ui:how_to_take.missed_dose_heading", "If you forget a dose")
 
 
 def render(kit: Kit, section: HowToTake) -> Story:

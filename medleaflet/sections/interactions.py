@@ -117,35 +117,35 @@ def rules(document: Document, path: PathKey) -> list[Problem]:
 
 
 # TRANSLATORS: Section heading.
-HEADING = N_("ui:section", "Other medicines (interactions)")
+HEADING = N_("ui:section.interactions", "Other medicines (interactions)")
 
 # TRANSLATORS: Heading of the key that explains the severity labels.
-SEVERITY_LEGEND = N_("ui:interactions", "How serious")
+SEVERITY_LEGEND = N_("ui:interactions.severity_legend", "How serious")
 # TRANSLATORS: Severity labels of drug interactions, printed in capitals on a coloured badge. Keep them short.
 SEVERITY: dict[str, UIText] = {
-    "never": N_("ui:severity", "Never together"),
-    "avoid": N_("ui:severity", "Avoid"),
-    "serious": N_("ui:severity", "Serious"),
-    "moderate": N_("ui:severity", "Moderate"),
-    "minor": N_("ui:severity", "Minor"),
+    "never": N_("ui:severity.never", "Never together"),
+    "avoid": N_("ui:severity.avoid", "Avoid"),
+    "serious": N_("ui:severity.serious", "Serious"),
+    "moderate": N_("ui:severity.moderate", "Moderate"),
+    "minor": N_("ui:severity.minor", "Minor"),
 }
 # TRANSLATORS: What each severity label means, printed beside the badge.
 SEVERITY_MEANING: dict[str, UIText] = {
-    "never": N_("ui:severity", "Never take these together."),
-    "avoid": N_("ui:severity", "Avoid. Take together only if your doctor says so."),
-    "serious": N_("ui:severity", "Can be dangerous. Use together only if your doctor says so."),
-    "moderate": N_("ui:severity", "Your doctor may need to change a dose or watch you closely."),
-    "minor": N_("ui:severity", "Usually not a problem, but tell your pharmacist."),
+    "never": N_("ui:severity.never_meaning", "Never take these together."),
+    "avoid": N_("ui:severity.avoid_meaning", "Avoid. Take together only if your doctor says so."),
+    "serious": N_("ui:severity.serious_meaning", "Can be dangerous. Use together only if your doctor says so."),
+    "moderate": N_("ui:severity.moderate_meaning", "Your doctor may need to change a dose or watch you closely."),
+    "minor": N_("ui:severity.minor_meaning", "Usually not a problem, but tell your pharmacist."),
 }
 # TRANSLATORS: Row labels of each interaction table; the first names what the group is made of.
 KIND_LABEL: dict[str, UIText] = {
-    "medicine": N_("ui:interactions", "Medicines"),
-    "herbal": N_("ui:interactions", "Herbal products"),
-    "food_drink": N_("ui:interactions", "Food and drink"),
-    "other": N_("ui:interactions", "Includes"),
+    "medicine": N_("ui:interactions.kind_medicine", "Medicines"),
+    "herbal": N_("ui:interactions.kind_herbal", "Herbal products"),
+    "food_drink": N_("ui:interactions.kind_food_drink", "Food and drink"),
+    "other": N_("ui:interactions.kind_other", "Includes"),
 }
-EFFECT_LABEL = N_("ui:interactions", "What can happen")
-ADVICE_LABEL = N_("ui:interactions", "What to do")
+EFFECT_LABEL = N_("ui:interactions.effect_label", "What can happen")
+ADVICE_LABEL = N_("ui:interactions.advice_label", "What to do")
 
 
 def render(kit: Kit, section: Interactions) -> Story:

@@ -31,4 +31,4 @@ def render(kit: Kit, section: Overdose) -> Story:
 
 
 # TRANSLATORS: Section heading.
-SECTION = Section.of("overdose", N_("ui:section", "If you take too much (overdose)"), Overdose, render)
+SECTION = Section.of("overdose", N_("ui:section.overdose", "If you take too much (overdose)"), Overdose, render)

@@ -25,21 +25,21 @@ class SeekHelp:
 
 
 # TRANSLATORS: Section heading.
-HEADING = N_("ui:section", "When to get help")
+HEADING = N_("ui:section.seek_help", "When to get help")
 # TRANSLATORS: Title of the red emergency box in "When to get help".
-EMERGENCY_BOX_TITLE = N_("ui:seek_help", "Emergency: get help now")
+EMERGENCY_BOX_TITLE = N_("ui:seek_help.emergency_box_title", "Emergency: get help now")
 # TRANSLATORS: Label of a blank line where the clinic writes its name.
-CLINIC_NAME = N_("ui:seek_help", "Clinic or pharmacy")
+CLINIC_NAME = N_("ui:seek_help.clinic_name", "Clinic or pharmacy")
 # TRANSLATORS: Label of a blank line where the clinic writes its phone number.
-CLINIC_PHONE = N_("ui:seek_help", "Phone")
+CLINIC_PHONE = N_("ui:seek_help.clinic_phone", "Phone")
 # TRANSLATORS: Label of a blank line for the local emergency phone number.
-EMERGENCY_NUMBER = N_("ui:seek_help", "Emergency number")
+EMERGENCY_NUMBER = N_("ui:seek_help.emergency_number", "Emergency number")
 # TRANSLATORS: Printed in the red emergency box; {number} is the local emergency number, e.g. 911.
-EMERGENCY_CALL = N_("ui:seek_help", "Emergency number: {number}")
+EMERGENCY_CALL = N_("ui:seek_help.emergency_call", "Emergency number: {number}")
 # TRANSLATORS: The national poison information line; {number} is a phone number.
-POISON_CALL = N_("ui:seek_help", "Poison information: {number}")
+POISON_CALL = N_("ui:seek_help.poison_call", "Poison information: {number}")
 # TRANSLATORS: Caption under a QR code that opens the clinic's website.
-QR_CAPTION = N_("ui:seek_help", "Scan to open the clinic's website")
+QR_CAPTION = N_("ui:seek_help.qr_caption", "Scan to open the clinic's website")
 
 
 def render(kit: Kit, section: SeekHelp) -> Story:

@@ -20,9 +20,9 @@ class SideEffects:
 
 
 # TRANSLATORS: Section heading.
-HEADING = N_("ui:section", "Side effects")
-COMMON_HEADING = N_("ui:side_effects", "Common side effects")
-SERIOUS_HEADING = N_("ui:side_effects", "Serious side effects")
+HEADING = N_("ui:section.side_effects", "Side effects")
+COMMON_HEADING = N_("ui:side_effects.common_heading", "Common side effects")
+SERIOUS_HEADING = N_("ui:side_effects.serious_heading", "Serious side effects")
 
 
 def render(kit: Kit, section: SideEffects) -> Story:

@@ -18,4 +18,4 @@ def render(kit: Kit, section: Storage) -> Story:
 
 
 # TRANSLATORS: Section heading; "it" is the medicine.
-SECTION = Section.of("storage", N_("ui:section", "How to store it"), Storage, render)
+SECTION = Section.of("storage", N_("ui:section.storage", "How to store it"), Storage, render)

@@ -11,13 +11,13 @@ from medleaflet.sections.registry import N_
 
 SECTIONS = (
     # TRANSLATORS: Section heading: blood tests and other checks while taking the medicine.
-    blocks_section("monitoring", N_("ui:section", "Check-ups and blood tests")),
+    blocks_section("monitoring", N_("ui:section.monitoring", "Check-ups and blood tests")),
     # TRANSLATORS: Section heading.
-    blocks_section("food_and_drink", N_("ui:section", "Food and drink")),
+    blocks_section("food_and_drink", N_("ui:section.food_and_drink", "Food and drink")),
     # TRANSLATORS: Section heading.
-    blocks_section("pregnancy", N_("ui:section", "Pregnancy, breastfeeding and fertility")),
+    blocks_section("pregnancy", N_("ui:section.pregnancy", "Pregnancy, breastfeeding and fertility")),
     # TRANSLATORS: Section heading.
-    blocks_section("driving", N_("ui:section", "Driving and using machines")),
+    blocks_section("driving", N_("ui:section.driving", "Driving and using machines")),
     # TRANSLATORS: Section heading: what to tell a surgeon or dentist.
-    blocks_section("surgery", N_("ui:section", "Operations and dental treatment")),
+    blocks_section("surgery", N_("ui:section.surgery", "Operations and dental treatment")),
 )

@@ -32,7 +32,7 @@ def render(kit: Kit, uses: Uses) -> Story:
 SECTION = Section.of(
     "uses",
     # TRANSLATORS: Section heading; "it" is the medicine.
-    N_("ui:section", "What it is used for"),
+    N_("ui:section.uses", "What it is used for"),
     Uses,
     render,
     notes=(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from medleaflet.cli_options import PROG
 from medleaflet.project import Project
 from tests.conftest import DATA, ROOT, run_cli
 
@@ -20,7 +21,7 @@ TEMPLATES = ", ".join(Project(ROOT).template_names())
 def test_every_command_has_help(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     code, _, _ = run_cli(*command, "--help")
     assert code == 0
-    assert "usage: generate.py" in capsys.readouterr().out
+    assert f"usage: {PROG}" in capsys.readouterr().out
 
 
 def test_list(capsys: pytest.CaptureFixture[str]) -> None:
@@ -35,7 +36,8 @@ def test_build_writes_the_contract_name(tmp_path: Path) -> None:
     code, out, err = run_cli("build", "baclofen", "--lang", "en", "--out", str(tmp_path))
     assert (code, err) == (0, "")
     assert (tmp_path / "baclofen.en.pdf").is_file()
-    assert out.startswith(f"wrote {tmp_path / 'baclofen.en.pdf'} (")
+    assert out.splitlines()[0].startswith("clinic profile: ")
+    assert out.splitlines()[1].startswith(f"wrote {tmp_path / 'baclofen.en.pdf'} (")
     assert [p.name for p in tmp_path.iterdir()] == ["baclofen.en.pdf"]
 
 
@@ -60,15 +62,15 @@ def test_other_template_gets_a_suffix(make_project: Callable[..., Path], tmp_pat
     [
         (["build", "nosuchdrug"], f"error: unknown leaflet 'nosuchdrug' (available: {LEAFLETS})"),
         (["build", "../../etc/passwd"], f"error: unknown leaflet '../../etc/passwd' (available: {LEAFLETS})"),
-        (["build", "--lang", "de"], "error: no translation for language 'de' (available: en, "),
-        (["build", "--lang", "not a locale"], "error: 'not a locale' is not a valid locale code"),
+        (["build", "--lang", "de"], "error: no translation for language 'de' (German, Deutsch); available: en ("),
+        (["build", "--lang", "not a locale"], "error: unknown language 'not a locale'"),
         (
             ["build", "--template", "fancy"],
             f"error: unknown template 'fancy' (available: {TEMPLATES})",
         ),
-        (["build", "--frobnicate"], "error: generate.py: unrecognized arguments: --frobnicate"),
-        (["explode"], "error: generate.py: argument COMMAND: invalid choice: 'explode'"),
-        ([], "error: generate.py: the following arguments are required: COMMAND"),
+        (["build", "--frobnicate"], f"error: {PROG}: unrecognized arguments: --frobnicate"),
+        (["explode"], f"error: {PROG}: argument COMMAND: invalid choice: 'explode'"),
+        ([], f"error: {PROG}: the following arguments are required: COMMAND"),
     ],
 )
 def test_bad_usage_exits_2(args: list[str], message: str, tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ import pytest
 import yaml
 
 from medleaflet.cli import make_parser
+from medleaflet.cli_options import PROG
 from medleaflet.pipeline import BuildOptions, build_leaflet
 from medleaflet.project import Project
 from medleaflet.sections import SECTIONS
@@ -133,7 +134,7 @@ def test_minimal_args_name_every_command() -> None:
 def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run_cli(*([command] if command else []), "--help")
     assert (code, err) == (0, "")
-    assert capsys.readouterr().out.startswith("usage: generate.py")
+    assert capsys.readouterr().out.startswith(f"usage: {PROG}")
 
 
 def _args(command: str, out: Path) -> list[str]:

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import phonenumbers
 import pytest
+from babel.core import get_global
 from pypdf import PdfReader
 
-from medleaflet.content.clinic import emergency_table, load_clinic, paper_for, require_coverage
+from medleaflet.content.clinic import COUNTRIES, emergency_table, load_clinic, paper_for, require_coverage
+from medleaflet.content.countries import EVERYDAY_ALIASES, country_name
 from medleaflet.content.fonts import load_fonts
 from medleaflet.content.templates import load_template
 from medleaflet.errors import ValidationError
@@ -213,3 +215,194 @@ def test_text_no_font_can_draw_is_reported_at_each_field(template: str, tmp_path
 def test_every_shipped_clinic_is_covered_by_every_template(template: str) -> None:
     for path in sorted((DATA / "clinics").glob("*.yaml")):
         require_coverage(load_clinic(path, ROOT), _fonts(template))
+
+
+# --- forgiving input (issue 12): countries by name, phone extensions, every problem at once ------
+
+TABLE = sorted(emergency_table())
+#: A profile with every field right; each test spoils or respells one.
+GOOD = {
+    "name": "Test Clinic",
+    "phone": '"+44 20 7946 0000"',
+    "address": "1 Road",
+    "country": "GB",
+}
+
+
+def _profile(folder: Path, **fields: str) -> Path:
+    """A clinic profile in ``folder``: :data:`GOOD` with ``fields`` changed (empty text drops a field),
+    one field a line in that order."""
+    path = folder / "clinic.yaml"
+    values = {**GOOD, **fields}
+    path.write_text("".join(f"{key}: {value}\n" for key, value in values.items() if value), "utf-8")
+    return path
+
+
+def _spellings(code: str) -> list[str]:
+    """How a clinic may write the country ``code``: the code in any case, its English name in any case."""
+    name = country_name(code)
+    spellings = [code, code.lower(), code.title(), name, name.lower(), name.upper(), f"  {name} "]
+    return [f'"{spelling}"' for spelling in dict.fromkeys(spellings)]  # quoted: YAML reads NO as false
+
+
+@pytest.mark.parametrize(("code", "spelling"), [(code, spelling) for code in TABLE for spelling in _spellings(code)])
+def test_a_country_by_code_in_any_case_or_by_english_name(code: str, spelling: str, tmp_path: Path) -> None:
+    clinic = load_clinic(_profile(tmp_path, country=spelling), tmp_path)
+    assert clinic.country == code
+    assert (clinic.emergency, clinic.paper) == (emergency_table()[code], paper_for(code))
+
+
+def _other_codes() -> list[tuple[str, str]]:
+    """``(alias, code)`` for each ISO 3166 alpha-3 code (Babel's territory aliases) and everyday alias
+    of a country of the table."""
+    aliases = get_global("territory_aliases")
+    found = [(alias, targets[0]) for alias, targets in sorted(aliases.items()) if len(alias) == 3 and alias.isalpha()]
+    found += list(EVERYDAY_ALIASES.items())
+    return [(alias, code) for alias, code in found if code in TABLE and aliases.get(alias, [code]) == [code]]
+
+
+@pytest.mark.parametrize(("alias", "code"), _other_codes())
+def test_a_country_by_its_three_letter_code_or_everyday_alias(alias: str, code: str, tmp_path: Path) -> None:
+    for spelling in (alias, alias.lower()):
+        assert load_clinic(_profile(tmp_path, country=spelling), tmp_path).country == code
+
+
+def _typos() -> list[tuple[str, str]]:
+    """``(typo, code)``: each country of the table whose English name is long enough to misspell,
+    with its second-to-last letter dropped."""
+    names = [(country_name(code).lower(), code) for code in TABLE if len(country_name(code)) >= 6]
+    return [(name[:-2] + name[-1], code) for name, code in names]
+
+
+@pytest.mark.parametrize(("typo", "code"), _typos())
+def test_a_misspelt_country_gets_a_suggestion(typo: str, code: str, tmp_path: Path) -> None:
+    with pytest.raises(ValidationError) as caught:
+        load_clinic(_profile(tmp_path, country=typo), tmp_path)
+    [line] = caught.value.lines()
+    prefix = f"clinic.yaml:4: country: {typo!r} is not an ISO 3166 country code or English country name; did you mean "
+    assert line.startswith(prefix) and line.endswith("?"), line
+    assert f"{country_name(code)} ({code})" in line
+
+
+def _without_number() -> str:
+    """A country CLDR knows that the table has no emergency number for."""
+    return next(code for code in sorted(COUNTRIES) if code not in emergency_table())
+
+
+@pytest.mark.parametrize(
+    ("country", "problem"),
+    [
+        ("XQ", "'XQ' is not an ISO 3166 country code"),
+        ("xq", "'xq' is not an ISO 3166 country code"),
+        ("'   '", "must not be empty"),
+        ("''", "must not be empty"),
+        ("NO", 'YAML reads NO as false: for Norway write "NO", in quotes'),
+        ("no", 'YAML reads NO as false: for Norway write "NO", in quotes'),
+        ("44", "expected text, got a whole number"),
+        ("[GB]", "expected text, got a list"),
+        ("zzzzzzzzzzzz", "'zzzzzzzzzzzz' is not an ISO 3166 country code or English country name"),
+        (_without_number(), f"no emergency number is known for {_without_number()}; add it to "),
+        (_without_number().lower(), f"no emergency number is known for {_without_number()}; add it to "),
+    ],
+)
+def test_bad_countries(country: str, problem: str, tmp_path: Path) -> None:
+    with pytest.raises(ValidationError) as caught:
+        load_clinic(_profile(tmp_path, country=country), tmp_path)
+    [line] = caught.value.lines()
+    assert line.startswith(f"clinic.yaml:4: country: {problem}"), line
+
+
+@pytest.mark.parametrize(
+    "phone",
+    [
+        "+44 20 7946 0000 ext. 123",
+        "+44 20 7946 0000 ext 12",
+        "+44 20 7946 0000 x123",
+        "+44 20 7946 0000x123",
+        "+44 20 7946 0000 X 9",
+        "+44 20 7946 0000, ext. 4",
+        "+44 20 7946 0000 Ext. 123456",
+        "+44 20 7946 0000 extension 55",
+        "(020) 7946-0000 ext.7",
+        "+44 20 7946 0000",
+    ],
+)
+def test_phone_extensions_are_allowed(phone: str, tmp_path: Path) -> None:
+    assert load_clinic(_profile(tmp_path, phone=f'"{phone}"'), tmp_path).phone == phone
+
+
+@pytest.mark.parametrize(
+    "phone",
+    [
+        "ext 12",
+        "x123",
+        "+44 20 7946 0000 ext.",
+        "+44 20 7946 0000 ext 1234567",
+        "+44 20 7946 0000 ext 12 ext 13",
+        "+44 20 7946 0000 extn 12",
+        "+44 20 7946 0000 #12",
+        "+44 20 call 0000 ext 12",
+        "ext. 123 +44 20 7946 0000",
+        "+4 ext 1",
+    ],
+)
+def test_bad_phone_numbers_with_extensions(phone: str, tmp_path: Path) -> None:
+    with pytest.raises(ValidationError) as caught:
+        load_clinic(_profile(tmp_path, phone=f'"{phone}"'), tmp_path)
+    [line] = caught.value.lines()
+    assert line.startswith("clinic.yaml:2: phone: must be a phone number of digits"), line
+
+
+def test_every_problem_of_a_profile_is_reported_at_once(tmp_path: Path) -> None:
+    """A problem of its text, of the schema and of the rules in every field, the missing logo too:
+    one error, one ``file:line: what is wrong`` line each, in line order (a missing field at the profile's start)."""
+    typo, code = _typos()[0]
+    path = _profile(
+        tmp_path,
+        name='"Test \u200bClinic"',
+        phone='"call us"',
+        address="",
+        country=typo,
+        website="ftp://example.org",
+        logo="nowhere.png",
+        colour="blue",
+    )
+    with pytest.raises(ValidationError) as caught:
+        load_clinic(path, tmp_path)
+    lines = caught.value.lines()
+    assert [line.split(": ")[:2] for line in lines] == [
+        ["clinic.yaml:1", "address"],
+        ["clinic.yaml:1", "name"],
+        ["clinic.yaml:2", "phone"],
+        ["clinic.yaml:3", "country"],
+        ["clinic.yaml:4", "website"],
+        ["clinic.yaml:5", "logo"],
+        ["clinic.yaml:6", "colour"],
+    ], lines
+    assert "required field is missing" in lines[0] and "U+200B" in lines[1]
+    assert f"({code})" in lines[3] and lines[5].endswith("file not found: nowhere.png")
+
+
+def test_every_problem_is_printed_by_build(tmp_path: Path) -> None:
+    path = _profile(tmp_path, phone='"call us"', country="Atlantis", logo="nowhere.png")
+    code, out, err = run_cli("build", PROJECT.leaflet_ids()[0], "--clinic", str(path), "--out", str(tmp_path / "out"))
+    assert (code, out) == (1, "")
+    where = path.as_posix()
+    assert [line.split(": ")[:2] for line in err.splitlines()] == [
+        [f"{where}:2", "phone"],
+        [f"{where}:4", "country"],
+        [f"{where}:5", "logo"],
+    ]
+
+
+def test_a_phone_extension_and_a_country_name_are_printed(tmp_path: Path) -> None:
+    code = next(code for code in TABLE if paper_for(code) == "letter")
+    phone = "+1 416 555 0199 ext. 123"
+    path = _profile(tmp_path, phone=f'"{phone}"', country=country_name(code).lower())
+    leaflet = PROJECT.leaflet_ids()[0]
+    status, _, err = run_cli("build", leaflet, "--clinic", str(path), "--out", str(tmp_path / "out"))
+    assert status == 0, err
+    pdf = tmp_path / "out" / f"{leaflet}.en.pdf"
+    text = pdf_text(pdf)
+    assert phone in text and f"Emergency number: {emergency_table()[code].number}" in text
+    assert page_size(pdf) == (612, 792)

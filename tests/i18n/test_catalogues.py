@@ -11,6 +11,8 @@ import pytest
 from babel.messages.catalog import Message
 from babel.messages.pofile import read_po
 
+from medleaflet.i18n import ui
+from medleaflet.i18n.catalogues import msgstr_lines
 from tests.conftest import edit_catalogue, pdf_text, run_cli
 
 PO = "translations/fr/LC_MESSAGES/leaflets.po"
@@ -33,6 +35,11 @@ def spoil(root: Path, context: str, change: Callable[[Message], None]) -> int:
         ]
     assert len(changed) == 1 and changed[0] is not None
     return changed[0]
+
+
+def msgstr_line(root: Path, msgid_line: int) -> int:
+    """The line of the msgstr of the entry whose msgid is on ``msgid_line``: where QA findings point."""
+    return msgstr_lines((root / PO).read_text("utf-8"))[msgid_line]
 
 
 def build(root: Path, *extra: str) -> tuple[int, str, str]:
@@ -65,9 +72,9 @@ TAMPERING = [
         "number '10 mg' of the source is missing or changed",
     ),
     (
-        "ui:footer",
-        lambda m: setattr(m, "string", "Page {page}") if m.id.startswith("Page") else None,
-        "Named placeholders absent in translation: {pages}",
+        ui.FOOTER_PAGE.context,
+        lambda m: setattr(m, "string", "Page {page}"),
+        "placeholders absent from the translation: {pages}",
     ),
     (
         "minimal:sections.uses.intro",
@@ -98,8 +105,8 @@ def test_tampering_is_caught_by_check_and_build(
     translated_project: Callable[[str], Path], context: str, change: Callable[[Message], None], problem: str
 ) -> None:
     root = translated_project("fr")
-    line = spoil(root, context, change)
-    code, out, _ = run_cli("--root", str(root), "check", "--lang", "fr")
+    line = msgstr_line(root, spoil(root, context, change))
+    code, out, _ = run_cli("--root", str(root), "check", "--lang", "fr", "--untranslated")
     assert code == 1
     assert any(
         finding.startswith(f"{PO}:{line}: {context}: ") and problem in finding for finding in out.splitlines()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,7 +21,8 @@ from medleaflet.i18n.localise import FALLBACK_MARK, localise
 from medleaflet.i18n.sources import ui_sources
 from medleaflet.i18n.ui import UIText
 from medleaflet.project import Project
-from tests.conftest import ROOT, edit_catalogue, prints
+from medleaflet.sections import SECTIONS
+from tests.conftest import ROOT, edit_catalogue, pdf_text, prints, run_cli
 
 PROJECT = Project(ROOT)
 LEAFLETS = [load_leaflet(PROJECT.leaflet_path(name), ROOT) for name in PROJECT.leaflet_ids()]
@@ -135,3 +137,42 @@ def test_every_uncovered_character_is_reported_at_once(translated_project: Calla
         assert problem.location == catalogue.location(entry)
     english = localise(project, leaflet, SOURCE_LOCALE)
     require_coverage(english, fonts)  # the English draws
+
+
+def test_one_translated_heading_prints_among_english_fallbacks(make_project: Callable[..., Path]) -> None:
+    """A new language with only one section heading translated: that heading prints translated,
+    every other message (its neighbours in the layout included) in English, marked."""
+    root = make_project([ROOT / "tests" / "data" / "leaflets" / "minimal.yaml"])
+    locale = next(code for code in ("de", "it", "nl", "pl", "sv", "tr") if code not in PROJECT.locales())
+    for args in (["extract"], ["init", locale]):
+        assert run_cli("--root", str(root), *args)[0] == 0
+    heading = SECTIONS["uses"].heading
+    translated = "Wofür es verwendet wird"
+
+    def translate_one(message: Message) -> None:
+        if message.context == heading.context:
+            message.string = translated
+
+    edit_catalogue(root / "translations" / locale / "LC_MESSAGES" / "leaflets.po", translate_one)
+    project = Project(root)
+    leaflet = load_leaflet(project.leaflet_path("minimal"), root)
+    localised = localise(project, leaflet, locale, allow_fallback=True)
+    assert localised.ui(heading) == translated
+    assert heading.context not in localised.fallbacks
+    others = [section.heading for key, section in SECTIONS.items() if key != "uses"]
+    assert all(other.context in localised.fallbacks for other in others)
+    out = root / "out"
+    code, _, err = run_cli(
+        "--root", str(root), "build", "minimal", "--lang", locale, "--allow-fallback", "--out", str(out)
+    )
+    assert code == 0, err
+    text = pdf_text(out / f"minimal.{locale}.pdf")
+    assert translated in text and f"{FALLBACK_MARK} {translated}" not in text
+    assert f"{FALLBACK_MARK} {heading.message}" not in text and FALLBACK_MARK in text
+
+
+def test_every_layout_message_has_a_context_of_its_own() -> None:
+    """Fallback, status and sign-off are per context: two messages must never share one."""
+    contexts = [source.context for source in ui_sources()]
+    assert len(contexts) == len(set(contexts))
+    assert all(re.fullmatch(r"ui:[a-z_]+\.[a-z_]+", context) for context in contexts), contexts

@@ -9,7 +9,8 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
-from medleaflet.i18n.merge import group_of, merge, po_bytes, restore_previous
+from medleaflet.i18n.merge import group_of, merge, restore_previous
+from medleaflet.i18n.po_format import po_bytes
 
 DOSE = "Take one tablet each day with a glass of water."
 CHANGED = "Take one tablet each day with a full glass of water."

@@ -14,6 +14,7 @@ from babel.messages.catalog import Message
 
 from medleaflet.content.validate import load_leaflet
 from medleaflet.errors import MedleafletError
+from medleaflet.i18n import ui
 from medleaflet.i18n.catalogues import load_catalogue
 from medleaflet.i18n.review import SignOff, SignOffRecord, load_record, message_digest, record_path, review_of
 from medleaflet.i18n.sources import leaflet_sources, ui_sources
@@ -95,7 +96,7 @@ def test_translatable_review_text_cannot_claim_a_review(translated_project: Call
     root = translated_project("fr")
 
     def edit(message: Message) -> None:
-        if message.context == "ui:footer" and str(message.id).startswith("Translation not yet reviewed"):
+        if message.context == ui.TRANSLATION_DRAFT.context:
             message.string = "Traduction vérifiée par un traducteur médical"
 
     edit_catalogue(root / PO, edit)

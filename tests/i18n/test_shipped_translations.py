@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from medleaflet.i18n import ui
 from medleaflet.i18n.catalogues import claims_review, load_catalogue, po_path
 from medleaflet.i18n.language_check import check_language, project_messages
 from medleaflet.i18n.review import load_record
@@ -78,11 +79,7 @@ def test_translation_builds(locale: str, leaflet: str, tmp_path: Path) -> None:
     pdf = tmp_path / f"{leaflet}.{locale}.pdf"
     text = pdf_text(pdf)
     catalogue = load_catalogue(PROJECT, locale)
-    disclaimer = catalogue.catalog.get(
-        "This leaflet does not replace advice from your doctor, nurse or pharmacist. "
-        "Read the leaflet that comes with your medicine too.",
-        context="ui:end",
-    )
+    disclaimer = catalogue.catalog.get(ui.DISCLAIMER.message, context=ui.DISCLAIMER.context)
     assert "[EN]" not in text
     assert disclaimer is not None and isinstance(disclaimer.string, str)
     # Shaped scripts declare their logical text with /ActualText; others extract directly.

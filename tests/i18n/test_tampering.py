@@ -94,12 +94,12 @@ def override_dose(text: str, catalogue: Catalogue) -> str:
 
 def blank_heading(text: str, catalogue: Catalogue) -> str:
     """Make a section heading a zero-width space."""
-    entry = next(e for e in _entries(catalogue) if e[0].context == "ui:section" and "{" not in e[0].msgid)
+    entry = next(e for e in _entries(catalogue) if e[0].context.startswith("ui:section.") and "{" not in e[0].msgid)
     return _replace(text, entry[1], "\u200b")
 
 
 def space_heading(text: str, catalogue: Catalogue) -> str:
-    entry = next(e for e in _entries(catalogue) if e[0].context == "ui:section" and "{" not in e[0].msgid)
+    entry = next(e for e in _entries(catalogue) if e[0].context.startswith("ui:section.") and "{" not in e[0].msgid)
     return _replace(text, entry[1], " ")
 
 

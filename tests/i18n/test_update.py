@@ -17,14 +17,16 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import polib
 import pytest
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
+from translate.storage import pypo
 
 from medleaflet.i18n.catalogues import po_path, pot_path
 from medleaflet.i18n.locales import SOURCE_LOCALE
 from medleaflet.i18n.merge import restore_previous
-from medleaflet.i18n.pybabel import WIDTH
+from medleaflet.i18n.po_format import WIDTH
 from medleaflet.project import Project
 from tests.conftest import ROOT, run_cli
 
@@ -287,8 +289,12 @@ def test_update_writes_previous_msgids_that_gettext_reads_and_keeps_them(tmp_pat
         lines = po.read_text("utf-8").splitlines()
         assert not [line for line in lines if line.startswith("# |")]
         assert all(re.fullmatch(r'#\| (msgid )?".*"', line) for line in lines if line.startswith("#|")), locale
-        if shutil.which("msgfmt"):
-            result = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(po)], capture_output=True, text=True)
-            assert result.returncode == 0, result.stderr
+        result = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(po)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        # What Weblate (translate-toolkit) and polib read: the message is fuzzy, its old English is #|.
+        unit = next(u for u in pypo.pofile(po.read_bytes()).units if u.getcontext() == longest.context)
+        assert unit.isfuzzy() and unit.prev_source == longest.id, locale
+        entry = next(e for e in polib.pofile(str(po)) if e.msgctxt == longest.context)
+        assert entry.fuzzy and entry.previous_msgid == longest.id, locale
     assert run_cli("--root", str(root), "update")[0] == 0
     assert _fingerprint(root) == first_pass

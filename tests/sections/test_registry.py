@@ -27,7 +27,7 @@ from tests.sections.kit import PROJECT, layout, printed_text, shipped_template
 
 #: The standard template, loaded before the toy is registered (it does not list the toy).
 STANDARD = shipped_template()
-TOY_HEADING = N_("ui:section", "Toy section heading")
+TOY_HEADING = N_("ui:section.toy", "Toy section heading")
 
 
 @model

@@ -1,8 +1,10 @@
 """Doses compared across languages: the numbers and units of a translation against its source.
 
-:func:`compare` reads both texts with :mod:`medleaflet.i18n.qa.numbers` and
-reports every number or (value, unit) pair missing or added, and every
-strength that moved from one protected name to another.
+:func:`dose_problems` reads both texts with :mod:`medleaflet.i18n.qa.numbers` and
+reports, each once, every number or (value, unit) pair missing or added, every
+unit not written as the locale's table says (:mod:`medleaflet.i18n.qa.units`),
+and every strength that moved from one protected name to another;
+:func:`compare` gives the same problems as strings.
 
 Numbers and protected names
 ---------------------------
@@ -27,42 +29,98 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from babel import Locale
 
 from medleaflet.i18n.qa.numbers import SPACES, Quantity, read_numbers
+from medleaflet.i18n.qa.units import missing_problem
 
 #: Brackets that open and close the group of strengths after a name.
 _OPEN, _CLOSE = "([（", ")]）"
 
 
+@dataclass(frozen=True)
+class DoseProblem:
+    """One problem of :func:`dose_problems`: its ``kind`` (``number``, ``unit`` or ``strength``,
+    a strength bound to another name) and its text."""
+
+    kind: str
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
 def compare(source: str, translation: str, locale: Locale | str, names: Iterable[str] = ()) -> list[str]:
-    """Problems with the numbers of ``translation`` against the English ``source`` (empty if none).
+    """The text of each of :func:`dose_problems` (empty if none)."""
+    return [problem.text for problem in dose_problems(source, translation, locale, names)]
+
+
+def dose_problems(source: str, translation: str, locale: Locale | str, names: Iterable[str] = ()) -> list[DoseProblem]:
+    """Problems with the numbers of ``translation`` against the English ``source``, each once.
 
     ``locale`` is the translation's; ``names`` are the leaflet's protected
     names (brand names kept verbatim in every language). Reported: numbers
-    that cannot be read (in either text), numbers or (value, unit) pairs
-    missing or added, and, for each name, strengths bound to it in one text
-    but not the other.
+    that cannot be read (in either text) and units in a spelling the locale
+    does not accept; a number the source writes with a unit and the
+    translation without one it accepts (one ``unit`` problem, not a number
+    missing and another added); other numbers or (value, unit) pairs missing
+    (unless a token of the same digits could not be read: ``2.5`` in Spanish
+    is one problem) or added; and, for each name, strengths bound to it in one text but not
+    the other, among the pairs not already reported.
     """
+    locale_id = str(Locale.parse(locale) if isinstance(locale, str) else locale)
     source_reading = read_numbers(source, "en")
-    reading = read_numbers(translation, locale)
-    problems = [f"source: {problem}" for problem in source_reading.problems] + reading.problems
+    reading = read_numbers(translation, locale_id)
+    problems = [DoseProblem("number", f"source: {problem}") for problem in source_reading.problems]
+    problems += [DoseProblem("unit", f"source: {problem}") for problem in source_reading.units]
+    problems += [DoseProblem("number", problem) for problem in reading.problems]
+    problems += [DoseProblem("unit", problem) for problem in reading.units]
     wanted = Counter((q.value, q.unit) for q in source_reading.quantities)
     got = Counter((q.value, q.unit) for q in reading.quantities)
-    for (value, unit), count in sorted((wanted - got).items(), key=str):
-        problems.append(f"number '{_show(value, unit)}' of the source is missing or changed" + _times(count))
-    for (value, unit), count in sorted((got - wanted).items(), key=str):
-        problems.append(f"number '{_show(value, unit)}' is not in the source" + _times(count))
+    missing, extra = wanted - got, got - wanted
+    reported = set(missing) | set(extra)
+    unread = Counter(_digits(token) for token in reading.unread)
+    for (value, unit), count in sorted(missing.items(), key=str):
+        bare = min(count, extra[(value, None)]) if unit is not None else 0
+        if unit is not None and bare:
+            extra[(value, None)] -= bare
+            problems.append(DoseProblem("unit", missing_problem(str(value), unit, locale_id) + _times(bare)))
+        # A number written with the wrong marks ('2.5' in Spanish) is reported once, as unreadable.
+        explained = min(count - bare, unread[_digits(str(value))])
+        unread[_digits(str(value))] -= explained
+        if count > bare + explained:
+            text = f"number '{_show(value, unit)}' of the source is missing or changed"
+            problems.append(DoseProblem("number", text + _times(count - bare - explained)))
+    for (value, unit), count in sorted((+extra).items(), key=str):
+        problems.append(DoseProblem("number", f"number '{_show(value, unit)}' is not in the source" + _times(count)))
     ordered = list(dict.fromkeys(name for name in names if name))
     if ordered:
-        problems += _association_problems(
-            bound_quantities(source, ordered, source_reading.quantities),
-            bound_quantities(translation, ordered, reading.quantities),
-            ordered,
-        )
+        problems += [
+            DoseProblem("strength", text)
+            for text in _association_problems(
+                _unreported(bound_quantities(source, ordered, source_reading.quantities), reported),
+                _unreported(bound_quantities(translation, ordered, reading.quantities), reported),
+                ordered,
+            )
+        ]
     return problems
+
+
+def _digits(number: str) -> str:
+    """The digits of a number as written, in ASCII, without leading zeros: ``'٢٫٥'`` gives ``'25'``."""
+    return "".join(
+        str(unicodedata.decimal(char)) for char in number if unicodedata.decimal(char, None) is not None
+    ).lstrip("0")
+
+
+def _unreported(bound: dict[str, Counter[Pair]], reported: set[Pair]) -> dict[str, Counter[Pair]]:
+    """``bound`` without the pairs already reported missing or added."""
+    return {
+        name: Counter({pair: n for pair, n in pairs.items() if pair not in reported}) for name, pairs in bound.items()
+    }
 
 
 Pair = tuple[Decimal, str | None]

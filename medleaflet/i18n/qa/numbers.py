@@ -38,6 +38,16 @@ form, e.g. ``'2,5' is not a valid number in hi: ',' groups digits as in
 1,00,000; the decimal mark is '.'``. The English source is read with ``en``
 rules.
 
+Reading a unit
+--------------
+The unit of a number is the spelling right after it (spaces, U+00A0 and
+U+202F may come between) that :mod:`medleaflet.i18n.qa.units` accepts for
+the locale, the longest one that ends a word (``мг`` in ``5 мг``, nothing in
+``5 мгновений``; in Chinese and Japanese a unit may be followed by any
+character). Another capitalisation of an accepted spelling (``ml``, ``MG``)
+is read as that unit, with a problem naming it; any other word after a
+number is not a unit.
+
 Comparing a translation's numbers with its source's, and the strengths bound
 to each brand name, is :mod:`medleaflet.i18n.qa.doses`.
 """
@@ -54,17 +64,11 @@ from functools import lru_cache
 from babel import Locale
 from babel.numbers import UnsupportedNumberingSystemError, get_decimal_symbol, get_group_symbol
 
-#: Accepted spellings of each unit, by canonical symbol. Latin symbols are
-#: accepted in every language.
-UNIT_ALIASES: dict[str, tuple[str, ...]] = {
-    "mg": ("mg", "мг", "ملغ", "مغ", "ملجم", "毫克", "मिग्रा", "मि.ग्रा.", "mgs"),
-    "mL": ("mL", "ml", "мл", "مل", "毫升", "मिली", "मि.ली."),
-    "g": ("g", "г", "غ", "克", "ग्रा"),
-    "%": ("%", "٪", "％"),
-}
-_UNIT_LOOKUP = sorted(
-    ((alias, unit) for unit, aliases in UNIT_ALIASES.items() for alias in aliases), key=lambda pair: -len(pair[0])
-)
+from medleaflet.i18n.qa.units import DOCUMENTED_LOCALES, binding_spellings, recogniser, spelling_problem
+
+#: The spellings of each unit, by unit symbol, that the layout keeps next to their number
+#: (:func:`medleaflet.layout.markup.bind_units`): see :func:`~medleaflet.i18n.qa.units.binding_spellings`.
+UNIT_ALIASES: dict[str, tuple[str, ...]] = binding_spellings(DOCUMENTED_LOCALES)
 
 #: Code point of the digit zero of each CLDR numbering system with ten
 #: contiguous decimal digits that a leaflet might use.
@@ -118,11 +122,15 @@ class Quantity:
 
 @dataclass(frozen=True)
 class Reading:
-    """What :func:`read_numbers` found in a text: the numbers it could read, and
-    a problem for each token it could not."""
+    """What :func:`read_numbers` found in a text: the numbers it could read, a
+    problem for each token it could not (and the token, in ``unread``), and
+    one for each unit written in a spelling the locale does not accept (``units``)."""
 
     quantities: list[Quantity]
     problems: list[str]
+    units: list[str] = field(default_factory=list)
+    #: Each token that could not be read, as written.
+    unread: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -325,30 +333,22 @@ def _leading_digits(text: str) -> int:
     return count
 
 
-def _unit_after(text: str, end: int) -> tuple[str | None, int]:
-    rest = text[end:]
-    stripped = rest.lstrip(" \u00a0\u202f")
-    offset = len(rest) - len(stripped)
-    for alias, unit in _UNIT_LOOKUP:
-        if stripped.startswith(alias):
-            after = stripped[len(alias) : len(alias) + 1]
-            # 'mg' inside a Latin word ('mgs', 'mgmt') is not a unit; before Chinese text it is.
-            if not (alias.isascii() and after.isascii() and after.isalpha()):
-                return unit, end + offset + len(alias)
-    return None, end
-
-
 def read_numbers(text: str, locale: Locale | str = "en") -> Reading:
     """Every number of ``text`` read by the rules of ``locale``.
 
-    Returns the readable numbers with the unit after each, in order, and one
+    Returns the readable numbers with the unit after each, in order, one
     problem string for each token that breaks the rules (see the module
-    docstring); such a token gives no quantity.
+    docstring; such a token gives no quantity), and one for each unit written
+    in another capitalisation than ``locale`` accepts (``ml`` for ``mL``: the
+    quantity keeps its unit, so it is reported once).
     """
     locale_id = _locale_id(locale)
     pattern, soft = _token_pattern(locale_id)
+    units = recogniser(locale_id)
     found: list[Quantity] = []
     problems: list[str] = []
+    spelling: list[str] = []
+    unread: list[str] = []
     for match in pattern.finditer(text):
         lead = _leading_separator(text, match.start())
         if lead is not None:
@@ -359,17 +359,23 @@ def read_numbers(text: str, locale: Locale | str = "en") -> Reading:
                 f"{written!r} starts with {lead!r}: write a digit before the decimal mark "
                 f"(0{decimal}{match.group(0)}), not {written}"
             )
+            unread.append(written)
             continue
         for start, end, value, problem in _numbers(match.group(0), locale_id, soft):
             if value is None:
                 problems.append(problem or f"{match.group(0)!r} is not a valid number in {locale_id}")
+                unread.append(match.group(0)[start:end])
                 continue
             raw = match.group(0)[start:end]
             start += match.start()
-            unit, unit_end = _unit_after(text, start + len(raw))
-            display = f"{_to_ascii_digits(raw)} {unit}" if unit else _to_ascii_digits(raw)
-            found.append(Quantity(value, unit, display, start, max(unit_end, start + len(raw))))
-    return Reading(found, problems)
+            match_end = start + len(raw)
+            unit = units.after(text, match_end)
+            symbol = unit.symbol if unit else None
+            if unit is not None and not unit.ok:
+                spelling.append(spelling_problem(unit.written, unit.symbol, locale_id))
+            display = f"{_to_ascii_digits(raw)} {symbol}" if symbol else _to_ascii_digits(raw)
+            found.append(Quantity(value, symbol, display, start, unit.end if unit else match_end))
+    return Reading(found, problems, list(dict.fromkeys(spelling)), unread)
 
 
 def quantities(text: str, locale: Locale | str = "en") -> list[Quantity]:

@@ -58,7 +58,7 @@ def test_protected_names_survive() -> None:
         'msgstr "Флексуви в 5 раз сильнее, чем Ozobax."\n'
     )
     findings = check_catalogue(catalogue("ru", entry), [source], protected=["Fleqsuvy", "Ozobax"])
-    assert [str(f) for f in findings] == ["x.po:8: leaf:x: keep 'Fleqsuvy' unchanged, as in the source"]
+    assert [str(f) for f in findings] == ["x.po:9: leaf:x: keep 'Fleqsuvy' unchanged, as in the source"]
 
 
 def test_doubled_words_are_only_a_warning() -> None:

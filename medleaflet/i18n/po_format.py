@@ -1,0 +1,107 @@
+"""Catalogue files written byte for byte as GNU gettext writes them.
+
+Translators open the catalogues in Poedit, Weblate (msgmerge, translate-toolkit)
+and the gettext tools, and each of those rewrites a file the gettext way:
+lines wrapped at :data:`WIDTH` (79) columns, broken after a space, a long
+``msgstr`` starting with ``""``. Babel wraps differently (before the space, at
+76), so a catalogue Babel wrote came back from every editor rewrapped, and the
+next ``update`` rewrapped it again: hundreds of changed lines per file that
+hide the real changes in review. So the tool writes each catalogue and the
+template with Babel (:func:`po_bytes`) and then passes the text once through
+``msgcat`` (:func:`gettext_layout`), which changes the layout only: every
+message, comment, flag and previous msgid stays as it was. A ``msgcat`` or
+``msgmerge`` round trip of a file written here changes nothing.
+
+:func:`po_bytes` also mends one defect of Babel's writer (Babel 2.17 to 2.19):
+``write_po(..., include_previous=True)`` wraps a long previous msgid as comment
+text (``#| msgid "" "This medicine can make you``, then ``#| sleepy or " "dizzy."``),
+which ``msgfmt -c``, polib and translate-toolkit read as a broken string; here
+each previous msgid is written as gettext writes it, one quoted string per
+``#|`` line.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import generate_po, normalize
+
+from medleaflet.errors import InputError
+
+#: Line width of written catalogues: gettext's default, which Poedit and Weblate keep.
+WIDTH = 79
+#: The prefix of the lines that hold a message's previous msgid.
+PREVIOUS = "#|"
+#: What to install when ``msgcat`` is missing.
+GETTEXT_HINT = "install GNU gettext (Debian and Ubuntu: apt-get install gettext)"
+
+
+def _previous_lines(message: Message, width: int) -> list[str]:
+    """The ``#| msgid`` (and ``#| msgid_plural``) lines of ``message``, one quoted string per line."""
+    lines = []
+    for keyword, text in zip(("msgid", "msgid_plural"), message.previous_id, strict=False):
+        quoted = normalize(text, width=width).splitlines()
+        lines.append(f"{PREVIOUS} {keyword} {quoted[0]}\n")
+        lines += [f"{PREVIOUS} {line}\n" for line in quoted[1:]]
+    return lines
+
+
+def po_bytes(catalog: Catalog, width: int = WIDTH) -> bytes:
+    """``catalog`` as Babel writes a ``.po`` file wrapped at ``width``, with the previous msgid of
+    each fuzzy message on well-formed ``#|`` lines (see the module docstring)."""
+    previous = iter([message for message in catalog if message.id and message.previous_id])
+    out = io.StringIO()
+    in_previous = False
+    for line in generate_po(catalog, include_previous=True, width=width):
+        if line.startswith(PREVIOUS):
+            if not in_previous:  # Babel's lines for the next message with a previous msgid
+                out.writelines(_previous_lines(next(previous), width))
+            in_previous = True
+            continue
+        in_previous = False
+        out.write(line)
+    return out.getvalue().encode(catalog.charset, "backslashreplace")
+
+
+def gettext_layout(data: bytes, display: str) -> bytes:
+    """The ``.po`` or ``.pot`` text ``data`` laid out as gettext writes it (``msgcat --width=79``).
+
+    ``display`` names the file in errors. Raises :class:`InputError` when
+    ``msgcat`` is not installed, or refuses the text (its first message, at
+    the line of ``display`` it names).
+    """
+    msgcat = shutil.which("msgcat")
+    if msgcat is None:
+        raise InputError(f"{display}: writing a catalogue needs msgcat: {GETTEXT_HINT}")
+    result = subprocess.run(
+        [msgcat, f"--width={WIDTH}", "--output-file=-", "-"],
+        input=data,
+        capture_output=True,
+        check=False,
+        env={**os.environ, "LC_ALL": "C.UTF-8", "LANGUAGE": ""},  # messages in English, text as bytes
+    )
+    if result.returncode:
+        lines = result.stderr.decode("utf-8", "replace").splitlines() or [f"exit code {result.returncode}"]
+        first = lines[0].replace("<stdin>", display, 1)
+        raise InputError(f"msgcat refused the catalogue it was given: {first}")
+    return result.stdout
+
+
+def catalogue_bytes(catalog: Catalog, display: str) -> bytes:
+    """``catalog`` as the bytes of a ``.po`` or ``.pot`` file, as gettext writes it (see the module
+    docstring); ``display`` names it in errors."""
+    return gettext_layout(po_bytes(catalog), display)
+
+
+def same_messages(old: bytes, new: bytes) -> bool:
+    """Whether two template files differ at most in their ``POT-Creation-Date`` header line, so
+    ``extract`` can keep the old file instead of dating a template whose messages did not change."""
+
+    def undated(data: bytes) -> list[bytes]:
+        return [line for line in data.splitlines() if not line.startswith(b'"POT-Creation-Date: ')]
+
+    return undated(old) == undated(new)
