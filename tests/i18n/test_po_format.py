@@ -41,4 +41,3 @@ def test_without_msgcat_the_refusal_says_what_to_install(monkeypatch: pytest.Mon
 def test_text_msgcat_refuses_is_an_error_at_its_line() -> None:
     with pytest.raises(InputError, match=r"fr\.po:\d+: end-of-line within string"):
         gettext_layout(b'msgid ""\nmsgstr "unterminated\n', "fr.po")
-
