@@ -120,13 +120,14 @@ def make_parser(prog: str = options.PROG, languages: Callable[[], str] | None = 
     return parser
 
 
-class _BuildsFailedError(MedleafletError):
-    """The builds of a plain ``build`` that failed: each error, with the notes on the
-    previous PDFs it removed, printed as the CLI prints a single error."""
+class _SeveralFailedError(MedleafletError):
+    """The builds of a plain ``build`` that failed (or the catalogues ``check`` could not read):
+    each error, with its notes (on the previous PDFs it removed), printed as the CLI prints a
+    single error."""
 
     def __init__(self, failures: list[tuple[MedleafletError, list[str]]]) -> None:
         located = next((error.location for error, _ in failures if error.location), None)
-        super().__init__(f"{len(failures)} build(s) failed", located)
+        super().__init__(f"{len(failures)} failed", located)
         self.failures = failures
 
     def lines(self) -> list[str]:
@@ -187,7 +188,7 @@ def _cmd_build(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     except UsageError:
         raise
     except MedleafletError as exc:  # every PDF carries the clinic: none of the previous ones is valid now
-        raise _BuildsFailedError([(exc, _remove_previous(paths))]) from None
+        raise _SeveralFailedError([(exc, _remove_previous(paths))]) from None
     print(_clinic_line(project, clinic, clinic_file), file=out)
     failures: list[tuple[MedleafletError, list[str]]] = []
     for (leaflet_id, locale, template), path in zip(targets, paths, strict=True):
@@ -201,7 +202,7 @@ def _cmd_build(project: Project, args: argparse.Namespace, out: TextIO) -> int:
             continue
         print(f"wrote {result.path} ({result.pages} pages, {result.size} bytes)", file=out)
     if failures:
-        raise _BuildsFailedError(failures)
+        raise _SeveralFailedError(failures)
     return EXIT_OK
 
 
@@ -329,6 +330,8 @@ def _cmd_check(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     else:
         for line in checked.lines():  # a reading grade never fails
             print(line, file=out)
+    if checked.unreadable:  # on stderr, as any unreadable input; after every language that could be read
+        raise _SeveralFailedError([(error, []) for error in checked.unreadable])
     return EXIT_INPUT if checked.failed else EXIT_OK
 
 

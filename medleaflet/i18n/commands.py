@@ -23,7 +23,15 @@ from dataclasses import dataclass
 from medleaflet.content.fonts import load_fonts
 from medleaflet.content.readability import Readability, measure
 from medleaflet.content.templates import DEFAULT_TEMPLATE, load_template
-from medleaflet.errors import IncompleteTranslationError, Problem, SourceLocation, UsageError
+from medleaflet.errors import (
+    IncompleteTranslationError,
+    InputError,
+    MedleafletError,
+    Problem,
+    SourceLocation,
+    UsageError,
+    ValidationError,
+)
 from medleaflet.i18n.catalogues import load_catalogue
 from medleaflet.i18n.coverage import source_coverage
 from medleaflet.i18n.language_check import (
@@ -109,17 +117,29 @@ class CheckReport:
 
     ``untranslated`` lists the untranslated and missing messages one by one
     (otherwise only counted); ``unsigned`` lists the messages not signed off.
+    ``unreadable`` holds the error of each catalogue that could not be read (the
+    CLI prints them on stderr): the other languages are checked all the same.
     """
 
     project_check: ProjectCheck
     languages: Sequence[LanguageCheck]
     untranslated: bool = False
     unsigned: bool = False
+    unreadable: Sequence[MedleafletError] = ()
 
     @property
     def failed(self) -> bool:
-        """Whether anything blocks: an English string no font can draw, or a blocking finding."""
-        return bool(self.project_check.source_problems) or any(check.blocking for check in self.languages)
+        """Whether anything blocks: an English string no font can draw, a catalogue that cannot be
+        read, or a blocking finding."""
+        return (
+            bool(self.project_check.source_problems)
+            or bool(self.unreadable)
+            or any(check.blocking for check in self.languages)
+        )
+
+    def unreadable_lines(self) -> list[str]:
+        """Each unreadable catalogue's error, as ``file:line: what is wrong`` lines."""
+        return [line if error.location else f"error: {line}" for error in self.unreadable for line in error.lines()]
 
     def lines(self) -> list[str]:
         """The reading grades and English problems; every language's blocking findings, then its
@@ -143,6 +163,7 @@ class CheckReport:
         (reading grades), ``source_problems``, and ``unsigned`` if asked."""
         findings = [finding for check in self.languages for finding in check.findings]
         result: dict[str, object] = {
+            "unreadable": self.unreadable_lines(),
             "findings": [report.record(finding) for finding in report.ordered(findings, untranslated=True)],
             "languages": [_language_record(check) for check in self.languages],
             "leaflets": [
@@ -181,8 +202,13 @@ def check_report(
 ) -> CheckReport:
     """Check the English and the catalogues of ``codes`` (default: every language)."""
     checked = start_check(project)
-    languages = [checked.language(locale) for locale in translated_locales(project, codes)]
-    return CheckReport(checked, languages, untranslated, unsigned)
+    languages, unreadable = [], []
+    for locale in translated_locales(project, codes):
+        try:
+            languages.append(checked.language(locale))
+        except (InputError, ValidationError) as exc:  # a damaged catalogue hides no other language
+            unreadable.append(exc)
+    return CheckReport(checked, languages, untranslated, unsigned, unreadable)
 
 
 def status_rows(project: Project, codes: Sequence[str] | None) -> list[StatusRow]:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 def check_coverage(catalogue: Catalogue, fonts: FontStack) -> list[Finding]:
     """A blocking finding for every translated character of ``catalogue`` no configured font can draw."""
     strings = (
-        (catalogue.location(message), message.context or "", form)
+        (catalogue.msgstr_location(message), message.context or "", form)
         for message in catalogue.messages()
         for form in message_strings(message)
     )

@@ -170,5 +170,5 @@ def _resolve(
             continue
         entry = check.catalogue.find(source.context, source.msgid)
         assert entry is not None and isinstance(entry.string, str), f"{source.context} was not checked"
-        resolved[key] = ResolvedText(entry.string, check.catalogue.location(entry))
+        resolved[key] = ResolvedText(entry.string, check.catalogue.msgstr_location(entry))
     return resolved

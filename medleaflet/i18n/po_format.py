@@ -26,9 +26,10 @@ import io
 import os
 import shutil
 import subprocess
+from collections.abc import Sequence
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import generate_po, normalize
+from babel.messages.pofile import escape, generate_po, normalize, unescape
 
 from medleaflet.errors import InputError
 
@@ -50,13 +51,47 @@ def _previous_lines(message: Message, width: int) -> list[str]:
     return lines
 
 
-def po_bytes(catalog: Catalog, width: int = WIDTH) -> bytes:
+def extra_headers(text: str) -> list[tuple[str, str]]:
+    """The header fields of the ``.po`` text ``text`` that Babel does not write back, in order.
+
+    Babel keeps only the fields it knows and drops the others, such as the
+    ``X-Generator`` and ``X-Poedit-*`` lines an editor adds; :func:`po_bytes`
+    writes them back, so that saving in Poedit and running ``update`` do not
+    take turns changing the header.
+    """
+    lines = text.splitlines()
+    try:
+        start = lines.index('msgid ""') + 1
+    except ValueError:
+        return []
+    quoted = []
+    for line in lines[start:]:
+        if not line.startswith(("msgstr ", '"')):
+            break
+        quoted.append(line.removeprefix("msgstr ").strip())
+    header = "".join(unescape(part) for part in quoted if len(part) >= 2)
+    fields = [line.partition(":") for line in header.split("\n") if ":" in line]
+    return [(name.strip(), value.strip()) for name, _, value in fields if name.strip().lower() not in _BABEL_HEADERS]
+
+
+#: The header fields Babel writes itself (lower case).
+_BABEL_HEADERS = frozenset(name.lower() for name, _ in Catalog(locale="en").mime_headers)
+
+
+def po_bytes(catalog: Catalog, width: int = WIDTH, extra: Sequence[tuple[str, str]] = ()) -> bytes:
     """``catalog`` as Babel writes a ``.po`` file wrapped at ``width``, with the previous msgid of
-    each fuzzy message on well-formed ``#|`` lines (see the module docstring)."""
+    each fuzzy message on well-formed ``#|`` lines (see the module docstring), and the ``extra``
+    header fields (see :func:`extra_headers`) after Babel's."""
     previous = iter([message for message in catalog if message.id and message.previous_id])
     out = io.StringIO()
     in_previous = False
+    header = "before"  # then "in", then "after" Babel's header entry
     for line in generate_po(catalog, include_previous=True, width=width):
+        if header == "before" and line.startswith('msgid ""'):
+            header = "in"
+        elif header == "in" and not line.strip():
+            out.writelines(escape(f"{name}: {value}\n") + "\n" for name, value in extra)
+            header = "after"
         if line.startswith(PREVIOUS):
             if not in_previous:  # Babel's lines for the next message with a previous msgid
                 out.writelines(_previous_lines(next(previous), width))
@@ -91,10 +126,10 @@ def gettext_layout(data: bytes, display: str) -> bytes:
     return result.stdout
 
 
-def catalogue_bytes(catalog: Catalog, display: str) -> bytes:
+def catalogue_bytes(catalog: Catalog, display: str, extra: Sequence[tuple[str, str]] = ()) -> bytes:
     """``catalog`` as the bytes of a ``.po`` or ``.pot`` file, as gettext writes it (see the module
-    docstring); ``display`` names it in errors."""
-    return gettext_layout(po_bytes(catalog), display)
+    docstring), with the ``extra`` header fields; ``display`` names it in errors."""
+    return gettext_layout(po_bytes(catalog, extra=extra), display)
 
 
 def same_messages(old: bytes, new: bytes) -> bool:

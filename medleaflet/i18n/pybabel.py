@@ -41,7 +41,7 @@ from medleaflet.i18n.extract import extract_leaflet
 from medleaflet.i18n.glossary import GLOSSARY_NAME, glossary_tbx
 from medleaflet.i18n.language_check import project_messages
 from medleaflet.i18n.merge import merge
-from medleaflet.i18n.po_format import catalogue_bytes, same_messages
+from medleaflet.i18n.po_format import catalogue_bytes, extra_headers, same_messages
 from medleaflet.i18n.ui_extract import ui_messages
 from medleaflet.project import Project
 from medleaflet.write import write_atomic
@@ -102,15 +102,26 @@ def extract(project: Project) -> Extracted:
     return Extracted(target, target.with_name(GLOSSARY_NAME), changed)
 
 
-def _parse(path: Path, display: str) -> tuple[Catalog, list[Problem]]:
+@dataclass(frozen=True)
+class ReadCatalogue:
+    """A catalogue as Babel read it, with the header fields Babel would drop
+    (:func:`~medleaflet.i18n.po_format.extra_headers`)."""
+
+    catalog: Catalog
+    extra_headers: list[tuple[str, str]]
+
+
+def _parse(path: Path, display: str) -> tuple[ReadCatalogue, list[Problem]]:
     """The ``.po``/``.pot`` file at ``path`` as Babel reads it, and its syntax problems.
 
     Raises :class:`InputError` for a file that cannot be read or decoded.
     """
-    return parse_strictly(decode(read_bytes(path, display), display), display)
+    text = decode(read_bytes(path, display), display)
+    catalog, problems = parse_strictly(text, display)
+    return ReadCatalogue(catalog, extra_headers(text)), problems
 
 
-def check_inputs(project: Project, catalogues: list[Path]) -> tuple[Catalog, list[Catalog]]:
+def check_inputs(project: Project, catalogues: list[Path]) -> tuple[Catalog, list[ReadCatalogue]]:
     """The template and each of ``catalogues``, refused unless every one parses strictly.
 
     Raises :class:`InputError` when the template is missing or has no messages,
@@ -121,7 +132,7 @@ def check_inputs(project: Project, catalogues: list[Path]) -> tuple[Catalog, lis
     shown = display_name(template, project.root)
     if not template.exists():
         raise InputError(f"{shown}: not found; run 'generate.py extract' first")
-    template_catalog, problems = _parse(template, shown)
+    template_read, problems = _parse(template, shown)
     parsed = []
     for path in catalogues:
         display = display_name(path, project.root)
@@ -132,9 +143,9 @@ def check_inputs(project: Project, catalogues: list[Path]) -> tuple[Catalog, lis
         problems += found
     if problems:
         raise ValidationError(problems)
-    if not any(message.id for message in template_catalog):
+    if not any(message.id for message in template_read.catalog):
         raise InputError("the template has no messages; run 'generate.py extract'", SourceLocation(shown, 1))
-    return template_catalog, parsed
+    return template_read.catalog, parsed
 
 
 def update(project: Project, locale: str | None = None) -> None:
@@ -150,9 +161,9 @@ def update(project: Project, locale: str | None = None) -> None:
     paths = [po_path(project, locale)] if locale else catalogue_paths(project)
     template, catalogues = check_inputs(project, paths)
     merged = []
-    for path, catalog in zip(paths, catalogues, strict=True):
-        merge(catalog, template)
-        merged.append(catalogue_bytes(catalog, display_name(path, project.root)))
+    for path, read in zip(paths, catalogues, strict=True):
+        merge(read.catalog, template)
+        merged.append(catalogue_bytes(read.catalog, display_name(path, project.root), read.extra_headers))
     for path, data in zip(paths, merged, strict=True):
         write_atomic(path, data)
 

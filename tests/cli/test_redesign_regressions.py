@@ -428,14 +428,13 @@ def test_a_translation_no_font_can_draw_is_located_in_the_catalogue(locale: str,
     lines = po.read_text("utf-8").splitlines()
     lines[number - 1] = lines[number - 1][:-1] + f" {char}" + '"'
     context = next(line for line in reversed(lines[:number]) if line.startswith("msgctxt ")).split('"')[1]
-    msgid = next(i for i in range(number - 1, 0, -1) if lines[i - 1].startswith("msgid "))
     po.write_text("\n".join(lines) + "\n", "utf-8")
     display = po.relative_to(root).as_posix()
     group = context.partition(":")[0]
     leaflet = group if group in LEAFLETS else LEAFLETS[0]  # a layout word prints in every leaflet
     code, _, err = run_cli("--root", str(root), "build", leaflet, "--lang", locale, "--out", str(tmp_path / "out"))
     assert code == 1
-    finding = f"{display}:{msgid}: {context}: U+{ord(char):04X} "
+    finding = f"{display}:{number}: {context}: U+{ord(char):04X} "  # the msgstr's line
     assert any(line.startswith(finding) for line in err.splitlines()), err
     code, out, _ = run_cli("--root", str(root), "check", "--lang", locale)
     assert code == 1

@@ -188,7 +188,9 @@ def test_merge_conflict_markers_are_a_located_syntax_error(translated_project: C
 
 def test_uncovered_character_is_reported_and_refused(translated_project: Callable[[str], Path]) -> None:
     root = translated_project("fr")
-    line = spoil(root, "minimal:sections.uses.intro", lambda m: setattr(m, "string", "Testamol กข treats tests."))
+    line = msgstr_line(
+        root, spoil(root, "minimal:sections.uses.intro", lambda m: setattr(m, "string", "Testamol กข treats tests."))
+    )
     code, out, _ = run_cli("--root", str(root), "check", "--lang", "fr")
     assert code == 1
     # check and build name the message the same way: file:line: msgctxt: problem

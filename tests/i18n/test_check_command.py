@@ -133,3 +133,23 @@ def test_unsigned_in_json_at_msgstr_lines(translated_project: Callable[[str], Pa
     assert unsigned and all(set(item) == {"file", "line", "msgctxt", "msgid"} for item in unsigned)
     assert {item["line"] for item in unsigned} <= set(msgstr_lines((root / PO).read_text("utf-8")).values())
     assert "unsigned" not in json.loads(run_cli("--root", str(root), "check", "--format", "json")[1])
+
+
+def test_a_damaged_catalogue_hides_no_other_language(translated_project: Callable[[str], Path]) -> None:
+    """One catalogue that cannot be read: its error is printed at its line, every other language is
+    still checked and summarised, and the exit code is 1."""
+    root = translated_project("fr")
+    assert run_cli("--root", str(root), "init", "es")[0] == 0
+    edit_catalogue(
+        root / "translations/es/LC_MESSAGES/leaflets.po", lambda message: setattr(message, "string", message.id)
+    )
+    damaged = root / PO
+    damaged.write_text(damaged.read_text("utf-8").replace('msgstr "', 'msgstr "\n"broken', 1), "utf-8")
+    code, out, err = run_cli("--root", str(root), "check")
+    assert code == 1, out + err
+    assert re.search(rf"^{re.escape(PO)}:\d+: syntax error", err, re.MULTILINE), err
+    assert re.search(r"^translations/es/LC_MESSAGES/leaflets\.po: \d+ messages, 0 blocking", out, re.MULTILINE), out
+    code, out, err = run_cli("--root", str(root), "check", "--format", "json")
+    report = json.loads(out)
+    assert code == 1 and report["unreadable"] and [row["locale"] for row in report["languages"]] == ["es"]
+    assert PO in err

@@ -65,7 +65,7 @@ def test_a_translation_is_its_catalogue_entry_at_its_line(leaflet: Leaflet, loca
         entry = catalogue.find(context, text.value)
         assert entry is not None
         assert localised.text(text, leaflet.id) == entry.string
-        assert localised.where(context, text.value) == catalogue.location(entry)
+        assert localised.where(context, text.value) == catalogue.msgstr_location(entry)
 
 
 def test_unknown_message_is_refused() -> None:
@@ -134,7 +134,7 @@ def test_every_uncovered_character_is_reported_at_once(translated_project: Calla
     catalogue = load_catalogue(project, "fr")
     for problem in problems:
         entry = next(message for message in catalogue.messages() if message.context == problem.path)
-        assert problem.location == catalogue.location(entry)
+        assert problem.location == catalogue.msgstr_location(entry)
     english = localise(project, leaflet, SOURCE_LOCALE)
     require_coverage(english, fonts)  # the English draws
 

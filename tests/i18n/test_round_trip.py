@@ -198,3 +198,24 @@ def test_stock_pybabel_compiles_with_the_documented_domain(tmp_path: Path) -> No
         ["git", "check-ignore", "-q", "--no-index", f"translations/xx/LC_MESSAGES/{DOMAIN}.mo"], cwd=ROOT
     )
     assert ignored.returncode == 0, ".mo files are not in .gitignore"
+
+
+def test_update_keeps_the_header_fields_an_editor_added(tmp_path: Path) -> None:
+    """Poedit and Weblate add header fields Babel does not know (X-Generator, X-Poedit-...):
+    ``update`` writes them back, so the editor and ``update`` do not take turns changing the header."""
+    for folder in ("leaflets", "translations"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    path = catalogue_paths(Project(tmp_path))[0]
+    added = '"X-Generator: Poedit 3.4.2\\n"\n"X-Poedit-Bookmarks: 3,-1\\n"\n'
+    text = path.read_text("utf-8")
+    path.write_text(
+        text.replace('"Content-Transfer-Encoding: 8bit\\n"\n', '"Content-Transfer-Encoding: 8bit\\n"\n' + added),
+        "utf-8",
+    )
+    code, _, err = run_cli("--root", str(tmp_path), "update")
+    assert code == 0, err
+    metadata = polib.pofile(str(path)).metadata
+    assert (metadata["X-Generator"], metadata["X-Poedit-Bookmarks"]) == ("Poedit 3.4.2", "3,-1")
+    once = path.read_bytes()
+    assert run_cli("--root", str(tmp_path), "update")[0] == 0
+    assert path.read_bytes() == once

@@ -199,6 +199,16 @@ def _rules(locale_id: str, system: str) -> _Rules:
     return _Rules(locale_id, system, _symbol(decimal), _symbol(group), int(primary), int(secondary))
 
 
+@lru_cache(maxsize=64)
+def digit_systems(locale_id: str) -> tuple[str, ...]:
+    """The numbering systems whose digits a translation into ``locale_id`` may use: Latin (and its
+    full-width form, the same shapes), the locale's default and its native digits, as CLDR gives them
+    (Arabic-Indic in ``ar``, Devanagari in ``hi``, Extended Arabic-Indic in ``fa``)."""
+    locale = Locale.parse(locale_id)
+    found = ["latn", locale.default_numbering_system, locale.other_numbering_systems.get("native", "latn")]
+    return tuple(dict.fromkeys(name for name in [*found, "fullwide"] if name in NUMBERING_SYSTEM_ZEROS))
+
+
 def _system(locale_id: str, zero: int) -> str:
     """The numbering system of digits whose zero is ``zero``; the locale's default for an unknown block."""
     system = _SYSTEM_BY_ZERO.get(zero)
@@ -228,6 +238,13 @@ def _read(token: str, locale_id: str) -> tuple[Decimal | None, str | None]:
     if len(zeros) != 1:
         return None, f"{token!r} mixes digits of different scripts; write all digits of a number in one script"
     zero = zeros.pop()
+    if _SYSTEM_BY_ZERO.get(zero) not in digit_systems(locale_id):
+        script = unicodedata.name(digits[0]).partition(" DIGIT")[0].title()
+        own = [_digits("0–9", NUMBERING_SYSTEM_ZEROS[name]) for name in digit_systems(locale_id) if name != "fullwide"]
+        return (
+            None,
+            f"{token!r} is written in {script} digits, which {locale_id} does not use: write {' or '.join(own)}",
+        )
     rules = _rules(locale_id, _system(locale_id, zero))
     invalid = f"{token!r} is not a valid number in {locale_id}: {rules.expected(zero)}"
     decimals, groups = rules.decimals, rules.groups

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from medleaflet.i18n.qa.doses import compare
-from medleaflet.i18n.qa.numbers import quantities, read_numbers
+from medleaflet.i18n.qa.numbers import NUMBERING_SYSTEM_ZEROS, digit_systems, quantities, read_numbers
 from tests.conftest import ROOT
 
 
@@ -396,3 +396,19 @@ def test_corruptions_are_reported(form: tuple[str, str], value: Decimal, frame: 
         assert problems, f"{kind}: {text!r} -> {corrupted!r} in {locale} passed"
     elif must_report is False:
         assert problems == [], f"{kind}: {text!r} -> {corrupted!r} in {locale}"
+
+
+DIGIT_LOCALES = sorted(set(CATALOGUE_LOCALES) | {"fa", "ur", "bn", "ne", "th"})
+
+
+@pytest.mark.parametrize("locale", DIGIT_LOCALES)
+@pytest.mark.parametrize("system", sorted(NUMBERING_SYSTEM_ZEROS))
+def test_only_latin_and_the_languages_own_digits_are_read(locale: str, system: str) -> None:
+    """``२५ mg`` reads as 25 mg in Hindi; in Russian it is refused, naming the script."""
+    zero = NUMBERING_SYSTEM_ZEROS[system]
+    digits = chr(zero + 2) + chr(zero + 5)
+    problems = compare("Take 25 mg.", f"{digits} mg", locale, [])
+    if system in digit_systems(locale):
+        assert problems == [], problems
+    else:
+        assert problems and f"{digits!r} is written in " in problems[0] and "digits" in problems[0], problems
