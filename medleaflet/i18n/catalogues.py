@@ -249,6 +249,15 @@ class _CollectingParser(PoFileParser):
         # Babel counts lines from 0.
         self.problems.append(Problem(SourceLocation(self.display, lineno + 1), "", f"syntax error: {msg}"))
 
+    def _process_message_line(self, lineno: int, line: str, obsolete: bool = False) -> None:
+        # gettext writes the previous msgid of an obsolete entry as "#~| msgid ...", which Babel
+        # does not know: keep it as Babel keeps an active entry's "#|" line, a comment that
+        # merge.restore_previous turns back into the previous msgid.
+        if obsolete and line.startswith("|"):
+            self._process_comment("#" + line)
+            return
+        super()._process_message_line(lineno, line, obsolete)
+
 
 def msgstr_lines(text: str) -> dict[int, int]:
     """The 1-based line of the first ``msgstr`` keyword of each entry of a ``.po`` text, by the

@@ -21,6 +21,7 @@ fuzzy matches are then copied in.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Iterator
 
 from babel.messages.catalog import Catalog, Message
@@ -98,9 +99,18 @@ def merge(catalog: Catalog, template: Catalog) -> None:
     Messages in the template and the catalogue keep their translation; a new
     message is empty, or fuzzy with the translation and previous msgid of the
     most similar translated message of its own group; a message the template
-    no longer has, and that no new message took up, becomes obsolete. A message
-    still fuzzy keeps the previous msgid it had (see :func:`restore_previous`).
+    no longer has, and that no new message took up, becomes obsolete, keeping
+    its flags and previous msgid. A message still fuzzy keeps the previous
+    msgid it had (see :func:`restore_previous`), also when it is matched under
+    a new context. A message that comes back while the catalogue still holds it
+    as obsolete takes that translation back, fuzzy, for a translator to confirm
+    (gettext's msgmerge would print it unchecked).
+
+    ``template`` is left as it was: Babel's merge puts the template's own
+    message objects into the catalogue, so each catalogue gets a copy, and one
+    language's translation can never reach another's catalogue.
     """
+    template = copy.deepcopy(template)
     restore_previous(catalog)
     old, new = _groups(catalog), _groups(template)
     parts = {}
@@ -112,19 +122,47 @@ def merge(catalog: Catalog, template: Catalog) -> None:
     left = {key for group, messages in old.items() if group not in parts for key, _ in _keyed(messages)}
     left |= {key for part in parts.values() for key in part.obsolete}
     previous = {key: message.previous_id for key, message in _keyed(catalog) if message.previous_id}
+    revivable = dict(catalog.obsolete)
     catalog.update(template, no_fuzzy_matching=True)  # drops every previous msgid
     for key, message in _keyed(catalog):
         if message.fuzzy and key in previous:
             message.previous_id = list(previous[key])
         if _translated(message):
             continue
-        matched = parts[group_of(message.context)].get(message.id, message.context)
+        group = group_of(message.context)
+        matched = parts[group].get(message.id, message.context)
         if matched is not None and _translated(matched):
             message.string = matched.string
             message.flags = set(matched.flags)
-            message.previous_id = list(matched.previous_id)
+            message.previous_id = _first_previous(matched.previous_id, old.get(group, []))
             message.user_comments = list(matched.user_comments)
-    catalog.obsolete = {key: entry for key, entry in catalog.obsolete.items() if key in kept_obsolete | left}
+        elif key in revivable and _translated(revivable[key]):
+            back = revivable[key]
+            message.string = back.string
+            message.flags |= set(back.flags) | {"fuzzy"}
+            message.previous_id = list(back.previous_id)
+            message.user_comments = list(back.user_comments)
+    active = {key for key, _ in _keyed(catalog)}
+    catalog.obsolete = {
+        key: entry for key, entry in catalog.obsolete.items() if key in kept_obsolete | left and key not in active
+    }
+
+
+def _first_previous(previous_id: list[str], old: list[Message]) -> list[str]:
+    """The previous msgid a fuzzy match should show: Babel gives the matched message's msgid,
+    but if that message was itself fuzzy, the English its translation was made from is its own
+    previous msgid (the text before the first change), as msgmerge keeps it."""
+    if not previous_id:
+        return []
+    origins = [m for m in old if _msgid(m) == previous_id[0] and m.fuzzy and m.previous_id]
+    if origins and all(origin.previous_id == origins[0].previous_id for origin in origins):
+        return list(origins[0].previous_id)
+    return list(previous_id)
+
+
+def _msgid(message: Message) -> str:
+    """The msgid of ``message`` (its singular, for a plural message)."""
+    return message.id if isinstance(message.id, str) else message.id[0]
 
 
 def _translated(message: Message) -> bool:

@@ -82,11 +82,19 @@ def po_bytes(catalog: Catalog, width: int = WIDTH, extra: Sequence[tuple[str, st
     """``catalog`` as Babel writes a ``.po`` file wrapped at ``width``, with the previous msgid of
     each fuzzy message on well-formed ``#|`` lines (see the module docstring), and the ``extra``
     header fields (see :func:`extra_headers`) after Babel's."""
+    text = _po_text(catalog, width, extra) + "".join(_obsolete_lines(catalog, width))
+    return text.encode(catalog.charset, "backslashreplace")
+
+
+def _po_text(catalog: Catalog, width: int, extra: Sequence[tuple[str, str]] = (), omit_header: bool = False) -> str:
+    """The header (unless ``omit_header``) and the active entries of ``catalog`` as Babel writes
+    them, with well-formed ``#|`` lines and the ``extra`` header fields."""
     previous = iter([message for message in catalog if message.id and message.previous_id])
     out = io.StringIO()
     in_previous = False
     header = "before"  # then "in", then "after" Babel's header entry
-    for line in generate_po(catalog, include_previous=True, width=width):
+    lines = generate_po(catalog, include_previous=True, width=width, ignore_obsolete=True, omit_header=omit_header)
+    for line in lines:
         if header == "before" and line.startswith('msgid ""'):
             header = "in"
         elif header == "in" and not line.strip():
@@ -99,7 +107,30 @@ def po_bytes(catalog: Catalog, width: int = WIDTH, extra: Sequence[tuple[str, st
             continue
         in_previous = False
         out.write(line)
-    return out.getvalue().encode(catalog.charset, "backslashreplace")
+    return out.getvalue()
+
+
+def _obsolete_lines(catalog: Catalog, width: int) -> list[str]:
+    """The obsolete entries of ``catalog`` as gettext writes them: translator comments, flags
+    (``#, fuzzy`` stays, so an entry brought back by ``msgmerge`` is still fuzzy), the previous
+    msgid as ``#~|`` lines, then the entry as ``#~`` lines. Babel writes none of the flags or
+    previous msgids, and so loses that a translation was out of date."""
+    if not catalog.obsolete:
+        return []
+    entries = Catalog(locale=catalog.locale, charset=catalog.charset)
+    for message in catalog.obsolete.values():
+        entry = message.clone()
+        entry.locations, entry.auto_comments = [], []
+        entries[entry.id] = entry
+    lines = []
+    for line in _po_text(entries, width, omit_header=True).splitlines(keepends=True):
+        if line.startswith(PREVIOUS):
+            lines.append("#~|" + line[len(PREVIOUS) :])
+        elif line.startswith("#") or not line.strip():
+            lines.append(line)
+        else:
+            lines.append("#~ " + line)
+    return lines
 
 
 def gettext_layout(data: bytes, display: str) -> bytes:

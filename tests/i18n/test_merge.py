@@ -9,6 +9,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
+from medleaflet.i18n.catalogues import parse_strictly
 from medleaflet.i18n.merge import group_of, merge, restore_previous
 from medleaflet.i18n.po_format import po_bytes
 
@@ -84,3 +85,44 @@ def test_a_long_previous_msgid_is_one_quoted_string_per_line_and_reads_back() ->
     # Merging again keeps the previous msgid of an entry that is still fuzzy.
     merge(again, template)
     assert _round_trip(again)[0] == text
+
+
+def test_a_fuzzy_message_under_a_new_context_keeps_its_first_previous_msgid() -> None:
+    """Changed (fuzzy, previous DOSE), then moved to a new key: the previous msgid is still DOSE,
+    the English the translation was made from, as msgmerge keeps it."""
+    catalog = Catalog(locale="fr")
+    catalog.add(CHANGED, "Prenez un comprimé.", context="old:dose", flags={"fuzzy"}, previous_id=[DOSE])
+    template = Catalog()
+    template.add(CHANGED, context="old:dose_daily")
+    merge(catalog, template)
+    moved = catalog.get(CHANGED, "old:dose_daily")
+    assert moved is not None and moved.fuzzy and moved.previous_id == [DOSE]
+
+
+def test_merging_leaves_the_template_as_it_was() -> None:
+    """One template is merged into every catalogue: none may see another's translation."""
+    template = Catalog()
+    template.add(CHANGED, context="old:dose")
+    french, spanish = Catalog(locale="fr"), Catalog(locale="es")
+    french.add(DOSE, "Prenez un comprimé par jour.", context="old:dose")
+    spanish.add("Something else entirely.", "Otra cosa.", context="old:other")
+    merge(french, template)
+    merge(spanish, template)
+    assert not next(m for m in template if m.id).string
+    entry = spanish.get(CHANGED, "old:dose")
+    assert entry is not None and entry.string != "Prenez un comprimé par jour."
+
+
+def test_an_obsolete_entry_keeps_its_flags_and_previous_msgid_as_gettext_writes_them() -> None:
+    catalog = Catalog(locale="fr")
+    catalog.add(CHANGED, "Prenez un comprimé.", context="old:dose", flags={"fuzzy"}, previous_id=[DOSE])
+    template = Catalog()
+    template.add(STORE, context="old:store")
+    merge(catalog, template)
+    text = po_bytes(catalog).decode("utf-8")
+    obsolete = text[text.rindex("#, fuzzy") :]
+    assert obsolete.splitlines()[:3] == ["#, fuzzy", f'#~| msgid "{DOSE}"', '#~ msgctxt "old:dose"']
+    parsed, problems = parse_strictly(text, "fr.po")
+    restore_previous(parsed)
+    entry = next(iter(parsed.obsolete.values()))
+    assert not problems and entry.fuzzy and entry.previous_id == [DOSE]

@@ -257,6 +257,7 @@ def test_a_new_leaflet_starts_empty_and_a_changed_text_is_fuzzy_in_its_own_leafl
     root = _copy_project(tmp_path / "project")
     first, new = _add_similar_leaflet(root)
     context, old_msgid = _change_a_translated_text(root, first)
+    own = {locale: _read(po_path(Project(root), locale)).get(old_msgid, context) for locale in LOCALES}
     for args in (["extract"], ["update"]):
         code, _, err = run_cli("--root", str(root), *args)
         assert (code, err) == (0, ""), err
@@ -270,6 +271,9 @@ def test_a_new_leaflet_starts_empty_and_a_changed_text_is_fuzzy_in_its_own_leafl
         changed = catalog.get(next(m.id for m in _group_messages(catalog, first) if m.context == context), context)
         assert changed is not None and changed.fuzzy and changed.string, locale
         assert changed.previous_id == [old_msgid] and not changed.user_comments, locale
+        # Its own old translation, never another language's (one template is merged into all).
+        before = own[locale]
+        assert changed.string == (before.string if before is not None else ""), locale
 
 
 def test_update_writes_previous_msgids_that_gettext_reads_and_keeps_them(tmp_path: Path) -> None:
