@@ -28,6 +28,7 @@ from babel.messages.pofile import PoFileParser
 
 from medleaflet.content.load import decode, display_name, read_bytes
 from medleaflet.errors import InputError, Problem, SourceLocation, ValidationError
+from medleaflet.i18n.po_rules import header_problems, syntax_problems
 from medleaflet.project import Project
 
 DOMAIN = "leaflets"
@@ -190,7 +191,7 @@ def parse_catalogue(text: str, locale: str, path: Path, display: str) -> Catalog
     Raises :class:`ValidationError` listing every syntax problem, each at its line, and
     :class:`InputError` for a catalogue Babel cannot make sense of at all.
     """
-    catalog, problems = parse_strictly(text, display, locale)
+    catalog, problems = parse_strictly(text, display, locale, catalogue=True)
     if problems:
         raise ValidationError(problems)
     language, language_line = _language_header(text)
@@ -206,15 +207,20 @@ def parse_catalogue(text: str, locale: str, path: Path, display: str) -> Catalog
     )
 
 
-def parse_strictly(text: str, display: str, locale: str | None = None) -> tuple[Catalog, list[Problem]]:
+def parse_strictly(
+    text: str, display: str, locale: str | None = None, catalogue: bool = False
+) -> tuple[Catalog, list[Problem]]:
     """Parse the text of a ``.po`` catalogue or ``.pot`` template (shown as ``display``).
 
     Returns what Babel reads, and every syntax problem, each at its line: the
     ones Babel reports, and the ones it reads silently (a badly quoted string,
-    a duplicate entry) where gettext would refuse the file. Raises
-    :class:`InputError` for a text Babel cannot make sense of at all.
+    a duplicate entry, the rest of :mod:`medleaflet.i18n.po_rules`) where gettext
+    would refuse the file; for a ``catalogue`` (not a template), its header's
+    problems too. Raises :class:`InputError` for a text Babel cannot make sense of at all.
     """
-    problems = quoting_problems(text, display) + duplicate_entries(text, display)
+    problems = quoting_problems(text, display) + duplicate_entries(text, display) + syntax_problems(text, display)
+    if catalogue:
+        problems += header_problems(text, display)
     try:
         catalog = Catalog(locale=locale, domain=DOMAIN)
         parser = _CollectingParser(catalog, display)

@@ -117,7 +117,7 @@ def _parse(path: Path, display: str) -> tuple[ReadCatalogue, list[Problem]]:
     Raises :class:`InputError` for a file that cannot be read or decoded.
     """
     text = decode(read_bytes(path, display), display)
-    catalog, problems = parse_strictly(text, display)
+    catalog, problems = parse_strictly(text, display, catalogue=path.suffix == ".po")
     return ReadCatalogue(catalog, extra_headers(text)), problems
 
 

@@ -302,3 +302,27 @@ def test_update_writes_previous_msgids_that_gettext_reads_and_keeps_them(tmp_pat
         assert entry.fuzzy and entry.previous_msgid == longest.id, locale
     assert run_cli("--root", str(root), "update")[0] == 0
     assert _fingerprint(root) == first_pass
+
+
+HEADER_DAMAGE = {
+    "charset": (lambda text: text.replace("charset=utf-8", "charset=ISO-8859-1", 1), "charset=UTF-8"),
+    "duplicate-field": (
+        lambda text: re.sub(r'(?m)^("Language: [^"]*"\n)', r'\1"Language: xx\\n"\n', text, count=1),
+        "header field 'Language' given twice",
+    ),
+    "empty": (lambda text: "", "no header entry"),
+}
+
+
+@pytest.mark.parametrize("damage", sorted(HEADER_DAMAGE))
+def test_update_refuses_a_catalogue_whose_header_it_would_misread(damage: str, tmp_path: Path) -> None:
+    """Babel would write a UTF-8 file labelled Latin-1 back in Latin-1, keep the last of two
+    Language fields, and give an empty file the template's placeholder header: refused instead."""
+    root = _copy_project(tmp_path / "project")
+    spoil, expected = HEADER_DAMAGE[damage]
+    po = po_path(Project(root), LOCALES[0])
+    po.write_text(spoil(po.read_text("utf-8")), "utf-8")
+    before = _fingerprint(root)
+    code, _, err = run_cli("--root", str(root), "update")
+    assert code == 1 and expected in err and "Traceback" not in err, err
+    assert _fingerprint(root) == before
