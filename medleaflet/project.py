@@ -85,6 +85,20 @@ class Project:
             _check_locale_folder(name, catalogue, self.root)
         return [SOURCE_LOCALE, *sorted(set(found) - {SOURCE_LOCALE})]
 
+    def readable_locales(self) -> tuple[list[str], list[InputError]]:
+        """What :meth:`locales` gives, but a misnamed catalogue folder is returned as its error
+        instead of raised, so that ``check`` reports it and still checks every other language."""
+        found, errors = [SOURCE_LOCALE], []
+        for name, catalogue in sorted(self._catalogue_folders().items()):
+            try:
+                _check_locale_folder(name, catalogue, self.root)
+            except InputError as exc:
+                errors.append(exc)
+                continue
+            if name != SOURCE_LOCALE:
+                found.append(name)
+        return found, errors
+
     def _catalogue_folders(self) -> dict[str, Path]:
         """Folder name -> catalogue file, for every ``translations/*/LC_MESSAGES/leaflets.po``."""
         return {path.parent.parent.name: path for path in self.translations_dir.glob("*/LC_MESSAGES/leaflets.po")}

@@ -47,6 +47,11 @@ def _parse_date(value: Any) -> dt.date | None:
         return None
 
 
+#: The message group of the layout's own words (msgctxt ``ui:...``): no leaflet may take it as its id,
+#: or its messages would be merged, counted and signed off with the layout's.
+LAYOUT_GROUP = "ui"
+
+
 def _rules(document: Document, expected_id: str | None) -> list[Problem]:
     """Checks beyond the schema. ``document`` may break the schema: each check skips
     what is missing or of the wrong type."""
@@ -55,6 +60,8 @@ def _rules(document: Document, expected_id: str | None) -> list[Problem]:
     leaflet_id = value_at(data, ("id",))
     if expected_id is not None and isinstance(leaflet_id, str) and leaflet_id != expected_id:
         problems.append(document.problem(("id",), f"must match the file name ({expected_id!r})"))
+    if leaflet_id == LAYOUT_GROUP:
+        problems.append(document.problem(("id",), f"{LAYOUT_GROUP!r} is the layout's message group; choose another id"))
 
     for path in (("metadata", "revised"), ("metadata", "review", "date")):
         value = value_at(data, path)

@@ -202,8 +202,15 @@ def check_report(
 ) -> CheckReport:
     """Check the English and the catalogues of ``codes`` (default: every language)."""
     checked = start_check(project)
-    languages, unreadable = [], []
-    for locale in translated_locales(project, codes):
+    languages: list[LanguageCheck] = []
+    unreadable: list[MedleafletError] = []
+    if codes:
+        chosen = translated_locales(project, codes)
+    else:  # every language: a misnamed folder is reported with the rest, and hides none of them
+        every, misnamed = project.readable_locales()
+        unreadable += misnamed
+        chosen = [locale for locale in every if locale != SOURCE_LOCALE]
+    for locale in chosen:
         try:
             languages.append(checked.language(locale))
         except (InputError, ValidationError) as exc:  # a damaged catalogue hides no other language

@@ -2,7 +2,8 @@
 
 The QA check refuses a translation that drops or changes a protected name
 (:func:`~medleaflet.i18n.sources.protected_names`: brand names and terms such
-as ``GABA-B``). :func:`glossary_tbx` lists those names in TermBase eXchange,
+as ``GABA-B``). :func:`glossary_tbx` lists those names
+(:func:`~medleaflet.i18n.sources.glossary_terms`) in TermBase eXchange,
 which Weblate imports as a glossary, each term marked
 ``<descrip type="Translation needed">No</descrip>`` so that Weblate shows it as
 untranslatable, and which other translation tools load as a term base; so the

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from medleaflet.content.model import Leaflet
-from medleaflet.content.validate import load_leaflet
+from medleaflet.content.validate import LAYOUT_GROUP, load_leaflet
 from medleaflet.i18n.catalogues import Catalogue, load_catalogue
 from medleaflet.i18n.coverage import check_coverage
 from medleaflet.i18n.qa.checks import Finding, blocking, check_catalogue, singular
@@ -26,7 +26,7 @@ from medleaflet.project import Project
 from textengine.itemise import FontStack
 
 #: The message group of the layout's own words.
-UI_GROUP = "ui"
+UI_GROUP = LAYOUT_GROUP
 
 
 @dataclass(frozen=True)

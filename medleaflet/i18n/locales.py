@@ -21,6 +21,7 @@ from functools import cache
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
+from babel.core import parse_locale as split_identifier
 from babel.localedata import locale_identifiers
 
 from medleaflet.errors import UsageError
@@ -123,7 +124,28 @@ def _code_in(text: str, available: Sequence[str]) -> str | None:
     except UsageError:
         return None
     script = f"{wanted.language}_{wanted.script}" if wanted.script else ""
-    return next((code for code in (str(wanted), script, wanted.language) if code and code in available), None)
+    found = next((code for code in (str(wanted), script, wanted.language) if code and code in available), None)
+    # Never another script than the one asked for: zh-TW and "Traditional Chinese" are not zh (Simplified).
+    return found if found is None or full_script(text) == full_script(found) else None
+
+
+def full_script(code: str) -> str:
+    """The script the locale ``code`` is written in, as typed (Babel drops a script it has no data
+    for: ``ar-Latn`` parses as ``ar``): its script subtag, else the one CLDR's likely subtags give
+    its language and territory (``zh_TW``: ``Hant``), else its language's (``zh``: ``Hans``), else
+    ``Latn``."""
+    try:
+        language, territory, script, *_ = split_identifier(code.strip().replace("-", "_"))
+    except ValueError:
+        return "Latn"
+    if script:
+        return script.title()
+    likely = get_global("likely_subtags")
+    for key in (f"{language}_{territory}" if territory else "", language):
+        parts = likely.get(key, "").split("_") if key else []
+        if len(parts) > 2:
+            return parts[1]
+    return "Latn"
 
 
 def _names_of(code: str) -> tuple[list[str], list[str]]:
@@ -178,7 +200,7 @@ def choose_locale(text: str, available: Sequence[str]) -> str:
     known = _cldr_match(text)
     if known:
         found = _code_in(known, available)  # "Tagalog" is tl, served by fil
-        if found:
+        if found and not (_parses(text.strip()) and full_script(text) != full_script(found)):
             return found
         raise UsageError(f"no translation for language {text!r} ({language_of(known).names}); available: {listing}")
     close = _close(text, available)
@@ -217,10 +239,18 @@ def _parses(code: str) -> bool:
 
 def _cldr_match(text: str) -> str | None:
     """The locale code CLDR has for the code or name ``text`` (``Tagalog``: ``fil_PH``), or None."""
-    if _parses(text.strip()):
-        return str(parse_locale(text.strip()))
-    code = _cldr_names().get(fold(text))
-    return str(parse_locale(code)) if code else None
+    code = text.strip() if _parses(text.strip()) else _cldr_names().get(fold(text))
+    return _as_typed(code) if code else None
+
+
+def _as_typed(code: str) -> str:
+    """The locale of ``code`` as Babel writes it, without a territory the code did not name:
+    Babel reads ``tl`` as ``fil_PH``, but a Filipino catalogue is ``fil``."""
+    locale = parse_locale(code)
+    named = {part.upper() for part in code.replace("-", "_").split("_")[1:]}
+    if locale.territory and locale.territory not in named:
+        return str(Locale(locale.language, script=locale.script))
+    return str(locale)
 
 
 def cldr_locale(text: str) -> str:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Sequence
@@ -92,13 +93,17 @@ def _po_text(catalog: Catalog, width: int, extra: Sequence[tuple[str, str]] = ()
     previous = iter([message for message in catalog if message.id and message.previous_id])
     out = io.StringIO()
     in_previous = False
-    header = "before"  # then "in", then "after" Babel's header entry
-    lines = generate_po(catalog, include_previous=True, width=width, ignore_obsolete=True, omit_header=omit_header)
-    for line in lines:
+    header = "after" if omit_header else "before"  # then "in", then "after" Babel's header entry
+    fields: list[str] = []  # the quoted lines of the header's msgstr
+    written = generate_po(catalog, include_previous=True, width=width, ignore_obsolete=True, omit_header=omit_header)
+    for line in "".join(written).splitlines(keepends=True):  # Babel yields chunks of several lines
         if header == "before" and line.startswith('msgid ""'):
             header = "in"
+        elif header == "in" and line.startswith('"'):
+            fields.append(line)
+            continue
         elif header == "in" and not line.strip():
-            out.writelines(escape(f"{name}: {value}\n") + "\n" for name, value in extra)
+            out.writelines(escape(f"{name}: {value}\n") + "\n" for name, value in _gettext_order(fields, extra))
             header = "after"
         if line.startswith(PREVIOUS):
             if not in_previous:  # Babel's lines for the next message with a previous msgid
@@ -108,6 +113,34 @@ def _po_text(catalog: Catalog, width: int, extra: Sequence[tuple[str, str]] = ()
         in_previous = False
         out.write(line)
     return out.getvalue()
+
+
+#: The header fields in the order gettext's tools (msginit, msgmerge, Poedit) write them.
+GETTEXT_HEADER_ORDER = (
+    "Project-Id-Version",
+    "Report-Msgid-Bugs-To",
+    "POT-Creation-Date",
+    "PO-Revision-Date",
+    "Last-Translator",
+    "Language-Team",
+    "Language",
+    "MIME-Version",
+    "Content-Type",
+    "Content-Transfer-Encoding",
+    "Plural-Forms",
+)
+
+
+def _gettext_order(quoted: list[str], extra: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The header fields Babel wrote (its quoted lines ``quoted``) and the ``extra`` ones, in
+    gettext's order (:data:`GETTEXT_HEADER_ORDER`, then the others as they came), with the charset
+    spelt ``UTF-8`` as gettext spells it; so ``msgmerge`` leaves the header as it is."""
+    text = "".join(unescape(line.strip()) for line in quoted)
+    fields = [(name.strip(), value.strip()) for name, _, value in (f.partition(":") for f in text.split("\n") if f)]
+    fields += list(extra)
+    rank = {name.lower(): index for index, name in enumerate(GETTEXT_HEADER_ORDER)}
+    ordered = sorted(fields, key=lambda field: rank.get(field[0].lower(), len(rank)))
+    return [(name, re.sub(r"(?i)charset=utf-8", "charset=UTF-8", value)) for name, value in ordered]
 
 
 def _obsolete_lines(catalog: Catalog, width: int) -> list[str]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,12 +40,15 @@ from medleaflet.errors import InputError, Problem, SourceLocation, UsageError, V
 from medleaflet.i18n.catalogues import catalogue_paths, parse_strictly, po_path, pot_path
 from medleaflet.i18n.extract import extract_leaflet
 from medleaflet.i18n.glossary import GLOSSARY_NAME, glossary_tbx
-from medleaflet.i18n.language_check import project_messages
+from medleaflet.i18n.language_check import project_leaflets
+from medleaflet.i18n.locales import SOURCE_LOCALE
 from medleaflet.i18n.merge import merge
 from medleaflet.i18n.po_format import catalogue_bytes, extra_headers, same_messages
+from medleaflet.i18n.sources import glossary_terms
 from medleaflet.i18n.ui_extract import ui_messages
 from medleaflet.project import Project
 from medleaflet.write import write_atomic
+from textengine.characters import BadCharacter, disallowed
 
 
 def template_catalog(project: Project) -> Catalog:
@@ -93,7 +97,7 @@ def extract(project: Project) -> Extracted:
     messages did not change is left as it is, its creation date included."""
     target = pot_path(project)
     template = catalogue_bytes(template_catalog(project), display_name(target, project.root))
-    glossary = glossary_tbx(project_messages(project).protected)
+    glossary = glossary_tbx(glossary_terms(project_leaflets(project)))
     target.parent.mkdir(parents=True, exist_ok=True)
     changed = not (target.is_file() and same_messages(read_bytes(target, display_name(target, project.root)), template))
     if changed:  # else the template keeps its date: nothing to merge, nothing to commit
@@ -182,6 +186,8 @@ def init(project: Project, locale: str, translator: str | None = None, team: str
     Raises :class:`InputError` when the catalogue exists, or the template is
     missing, empty or damaged (see :func:`check_inputs`).
     """
+    if locale == SOURCE_LOCALE:
+        raise UsageError("English is the source language: its text is the leaflets themselves, with no catalogue")
     path = po_path(project, locale)
     shown = display_name(path, project.root)
     if path.exists():
@@ -201,11 +207,19 @@ def init(project: Project, locale: str, translator: str | None = None, team: str
     return path
 
 
+#: A header value as gettext's tools write it: a name, then an address in angle brackets.
+_NAME_AND_ADDRESS = re.compile(r"^[^<>]*\S[^<>]* <[^<>\s]+>$")
+
+
 def _header_value(value: str | None, option: str) -> str | None:
-    """``value`` with its white space collapsed, refused if it would break the header line."""
+    """``value`` (``Name <address>``) with its white space collapsed; raises :class:`UsageError` for
+    anything else, and for a character no input may hold (a control, a bidi override, an invisible)."""
     if value is None:
         return None
     cleaned = " ".join(value.split())
-    if not cleaned or any(ord(character) < 32 or character == "\x7f" for character in value.replace("\t", " ")):
-        raise UsageError(f"{option}: {value!r} is not a name to write in a catalogue header")
+    bad = disallowed(cleaned) or [BadCharacter(0, char) for char in value if char in "\r\n\x0b\x0c"]
+    if bad:
+        raise UsageError(f"{option}: {bad[0].name} is not allowed in a catalogue header")
+    if not _NAME_AND_ADDRESS.match(cleaned):
+        raise UsageError(f"{option}: write it as 'Name <address>' (e.g. 'Ana Ruiz <ana@example.org>'), not {value!r}")
     return cleaned

@@ -9,6 +9,7 @@ catalogue is always checked against the current English.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from medleaflet.content.model import Leaflet
@@ -33,6 +34,14 @@ def protected_names(leaflet: Leaflet) -> list[str]:
         if word.casefold() not in generic_words
     }
     return sorted(names | set(KEEP_UNCHANGED))
+
+
+def glossary_terms(leaflets: Sequence[Leaflet]) -> list[str]:
+    """The names of ``leaflets`` a translation keeps, as a glossary lists them: each brand name
+    whole (``Lioresal Intrathecal``, not its words: ``intrathecal`` alone is a word to translate),
+    and :data:`KEEP_UNCHANGED`, sorted."""
+    brands = {brand.name for leaflet in leaflets for brand in leaflet.identity.brands if brand.status != "generic"}
+    return sorted(brands | set(KEEP_UNCHANGED))
 
 
 @dataclass(frozen=True)

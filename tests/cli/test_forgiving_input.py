@@ -142,6 +142,29 @@ def test_a_language_of_a_country_by_code_or_name(spelling: str, make_project: Ca
         assert {row["locale"] for row in json.loads(out)} == {"pt_BR"}
 
 
+@pytest.mark.parametrize("alias", ["tl", "Tagalog", "fil_PH"])
+def test_init_by_an_alias_finds_the_catalogue_that_exists(alias: str, make_project: Callable[..., Path]) -> None:
+    """Babel reads ``tl`` as ``fil_PH``: ``init tl`` must not start a second Filipino catalogue
+    beside ``fil`` (``fil_PH``, naming the country, is its own catalogue)."""
+    root = make_project([DATA / "leaflets" / "minimal.yaml"])
+    assert run_cli("--root", str(root), "extract")[0] == 0
+    assert run_cli("--root", str(root), "init", "fil")[0] == 0
+    status, _, err = run_cli("--root", str(root), "init", alias)
+    folders = sorted(path.name for path in (root / "translations").iterdir() if path.is_dir())
+    if alias == "fil_PH":
+        assert status == 0 and folders == ["fil", "fil_PH"], err
+    else:
+        assert status == 1 and "already exists" in err and folders == ["fil"], err
+
+
+def test_init_refuses_the_source_language(make_project: Callable[..., Path]) -> None:
+    root = make_project([DATA / "leaflets" / "minimal.yaml"])
+    assert run_cli("--root", str(root), "extract")[0] == 0
+    status, _, err = run_cli("--root", str(root), "init", "English")
+    assert status == 2 and "source language" in err
+    assert not [path for path in (root / "translations").iterdir() if path.is_dir()]
+
+
 # --- unknown languages ---------------------------------------------------------------------------
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -153,3 +154,11 @@ def test_a_damaged_catalogue_hides_no_other_language(translated_project: Callabl
     report = json.loads(out)
     assert code == 1 and report["unreadable"] and [row["locale"] for row in report["languages"]] == ["es"]
     assert PO in err
+
+
+def test_a_misnamed_catalogue_folder_hides_no_other_language(translated_project: Callable[[str], Path]) -> None:
+    root = translated_project("fr")
+    shutil.copytree(root / "translations" / "fr", root / "translations" / "fr.bak")
+    code, out, err = run_cli("--root", str(root), "check")
+    assert code == 1 and ("must be named" in err or "is not a locale code" in err), err
+    assert re.search(rf"^{re.escape(PO)}: \d+ messages, 0 blocking", out, re.MULTILINE), out

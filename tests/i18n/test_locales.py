@@ -6,13 +6,23 @@ the bad inputs are derived from their names.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
+from babel.core import get_global
 from babel.localedata import locale_identifiers
 
 from medleaflet.errors import UsageError
-from medleaflet.i18n.locales import SOURCE_LOCALE, choose_locale, cldr_locale, describe, fold, language_of
+from medleaflet.i18n.locales import (
+    SOURCE_LOCALE,
+    choose_locale,
+    cldr_locale,
+    describe,
+    fold,
+    full_script,
+    language_of,
+)
 from medleaflet.project import Project
 from tests.conftest import ROOT
 
@@ -160,3 +170,33 @@ def test_two_catalogues_of_one_language_need_the_full_name() -> None:
     assert all(describe(locale) in str(caught.value) for locale in available[1:])
     for locale in available[1:]:
         assert choose_locale(language_of(locale).english_name, available) == locale
+
+
+def _other_script_requests(code: str) -> list[str]:
+    """Codes that ask for ``code``'s language in another script: an explicit script subtag, and
+    each territory CLDR writes the language in another script (``zh-TW`` for ``zh``)."""
+    own = full_script(code)
+    language = code.split("_")[0]
+    requests = [f"{language}-{'Cyrl' if own == 'Latn' else 'Latn'}"]
+    for key, value in get_global("likely_subtags").items():
+        parts = value.split("_")
+        if key.startswith(f"{language}_") and len(key.split("_")) == 2 and len(parts) > 2 and parts[1] != own:
+            requests.append(key.replace("_", "-"))
+    return requests
+
+
+OTHER_SCRIPT = [(code, request) for code in LOCALES for request in _other_script_requests(code)]
+
+
+@pytest.mark.parametrize(("code", "request_"), OTHER_SCRIPT, ids=[f"{c}-{r}" for c, r in OTHER_SCRIPT])
+def test_another_script_of_a_language_is_never_served_by_its_catalogue(code: str, request_: str) -> None:
+    """A reader of Traditional Chinese must not get the Simplified catalogue, nor Latin-script
+    Arabic the Arabic-script one: refused, naming what was asked for."""
+    with pytest.raises(UsageError, match=rf"^(no translation for|unknown) language {re.escape(repr(request_))}"):
+        choose_locale(request_, LOCALES)
+
+
+@pytest.mark.parametrize("code", LOCALES)
+def test_the_catalogues_own_script_is_served(code: str) -> None:
+    language = code.split("_")[0]
+    assert choose_locale(f"{language}-{full_script(code)}", LOCALES) == code

@@ -26,8 +26,9 @@ from translate.storage.tbx import tbxfile
 
 from medleaflet.i18n.catalogues import DOMAIN, catalogue_paths, pot_path
 from medleaflet.i18n.glossary import GLOSSARY_NAME
-from medleaflet.i18n.language_check import project_messages
+from medleaflet.i18n.language_check import project_leaflets
 from medleaflet.i18n.po_format import WIDTH
+from medleaflet.i18n.sources import glossary_terms
 from medleaflet.project import Project
 from tests.conftest import ROOT, run_cli
 
@@ -138,6 +139,8 @@ def test_written_files_are_exactly_as_gettext_writes_them(rewritten: Path) -> No
         data = path.read_bytes()
         assert _msgcat(path) == data, path
         assert bytes(pypo.pofile(data)) == data, path
+        if path.suffix == ".po":  # Weblate's msgmerge add-on: not even the header's order changes
+            assert _msgmerge(path, pot_path(Project(rewritten))) == data, path
 
 
 def test_extract_and_update_again_change_nothing(rewritten: Path) -> None:
@@ -158,7 +161,9 @@ def test_init_fills_in_the_translator(rewritten: Path) -> None:
     assert "Last-Translator" not in result.stderr
 
 
-@pytest.mark.parametrize("value", ["Ana\nLanguage: xx", "", "   ", "Ana\x00"])
+@pytest.mark.parametrize(
+    "value", ["Ana\nLanguage: xx", "", "   ", "Ana\x00", "Ana\u202eRuiz <a@b.org>", "Ana Ruiz", "Ana <not an address"]
+)
 def test_init_refuses_a_translator_that_would_break_the_header(value: str, tmp_path: Path) -> None:
     root = tmp_path / "project"
     shutil.copytree(ROOT / "leaflets", root / "leaflets")
@@ -171,14 +176,14 @@ def test_init_refuses_a_translator_that_would_break_the_header(value: str, tmp_p
 def test_glossary_lists_every_protected_name_as_untranslatable(rewritten: Path) -> None:
     """The glossary Weblate imports: each name to keep, marked "Translation needed: No"."""
     store = tbxfile.parsestring((rewritten / "translations" / GLOSSARY_NAME).read_bytes())
-    assert [unit.source for unit in store.units] == list(project_messages(Project(rewritten)).protected)
+    assert [unit.source for unit in store.units] == glossary_terms(project_leaflets(Project(rewritten)))
     assert store.units and not any(unit.istranslatable() for unit in store.units)
 
 
 def test_shipped_glossary_is_in_step() -> None:
     code_path = pot_path(PROJECT).with_name(GLOSSARY_NAME)
     store = tbxfile.parsestring(code_path.read_bytes())
-    assert [unit.source for unit in store.units] == list(project_messages(PROJECT).protected)
+    assert [unit.source for unit in store.units] == glossary_terms(project_leaflets(PROJECT))
 
 
 def test_stock_pybabel_compiles_with_the_documented_domain(tmp_path: Path) -> None:
