@@ -34,6 +34,7 @@ from medleaflet import __version__
 from medleaflet import cli_options as options
 from medleaflet.batch import MANIFEST, build_all
 from medleaflet.content.clinic import Clinic, load_clinic
+from medleaflet.content.countries import country_name
 from medleaflet.content.load import display_name
 from medleaflet.content.schema import leaflet_schema
 from medleaflet.content.templates import DEFAULT_TEMPLATE, load_template
@@ -210,8 +211,10 @@ def _clinic_line(project: Project, clinic: Clinic | None, clinic_file: Path | No
     """The line that says which clinic profile a build used (the file, and the clinic's name once loaded)."""
     if clinic_file is None:
         return "clinic profile: none (blank lines to write the clinic's details on)"
-    name = f" ({clinic.name})" if clinic is not None else ""
-    return f"clinic profile: {display_name(clinic_file, project.root)}{name}"
+    if clinic is None:
+        return f"clinic profile: {display_name(clinic_file, project.root)}"
+    where = f"{country_name(clinic.country)} ({clinic.country}), emergency number {clinic.emergency.number}"
+    return f"clinic profile: {display_name(clinic_file, project.root)} ({clinic.name}; {where})"
 
 
 def _clinic_file_option(project: Project, args: argparse.Namespace) -> Path | None:

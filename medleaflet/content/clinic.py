@@ -15,6 +15,7 @@ Canada says 911. :func:`paper_for` picks US Letter or A4 the way CLDR does.
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -131,7 +132,23 @@ def logo_problem(path: Path) -> str | None:
 def _rules(document: Document, folder: Path) -> list[Problem]:
     """Checks beyond the schema (a known country, a readable logo beside the profile), all of them:
     each skips what is missing or of the wrong type, which the schema reports."""
-    return [*_country_problems(document), *_logo_problems(document, folder)]
+    return [*_country_problems(document), *_phone_problems(document), *_logo_problems(document, folder)]
+
+
+#: The fewest digits a clinic's phone number has (before any extension): the shortest national numbers.
+MIN_PHONE_DIGITS = 4
+_EXTENSION = re.compile(r"(?i),?\s*(extension|ext\.?|x)\s*[0-9]+$")
+
+
+def _phone_problems(document: Document) -> list[Problem]:
+    """A phone number the schema's pattern lets through with too few digits to call, e.g. ``((((``."""
+    phone = value_at(document.data, ("phone",))
+    if not isinstance(phone, str):
+        return []
+    digits = sum(char.isdigit() for char in _EXTENSION.sub("", phone.strip()))
+    if digits >= MIN_PHONE_DIGITS:
+        return []
+    return [document.problem(("phone",), f"has {digits} digit(s): a phone number needs at least {MIN_PHONE_DIGITS}")]
 
 
 def _country_problems(document: Document) -> list[Problem]:

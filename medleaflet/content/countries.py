@@ -22,14 +22,41 @@ COUNTRIES = frozenset(
 )
 #: The two-letter alias in everyday use that ISO 3166 does not assign (it reserves UK for GB).
 EVERYDAY_ALIASES = {"UK": "GB"}
+#: English names in everyday or official use that CLDR's short names are not (CLDR writes
+#: "Türkiye", "Czechia", "Vietnam", "Côte d’Ivoire", "Eswatini", "Myanmar (Burma)").
+COMMON_NAMES = {
+    "Turkey": "TR",
+    "Czech Republic": "CZ",
+    "Viet Nam": "VN",
+    "United States of America": "US",
+    "Great Britain": "GB",
+    "Britain": "GB",
+    "Ivory Coast": "CI",
+    "Swaziland": "SZ",
+    "Burma": "MM",
+    "Holland": "NL",
+    "Macau": "MO",
+    "East Timor": "TL",
+    "Cape Verde": "CV",
+    "Republic of Korea": "KR",
+    "Russian Federation": "RU",
+}
 
 
 def fold(text: str) -> str:
     """``text`` as names are compared: accents removed, case folded, white space collapsed, no leading "the"."""
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
-    words = bare.replace("’", "'").split()
+    words = bare.replace("’", "'").replace("&", " and ").split()
+    words = ["saint" if word in ("st.", "st") else word for word in words]
     return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+def _variants(name: str) -> list[str]:
+    """CLDR's name and its everyday short forms: without a bracket (``Myanmar (Burma)``) or a
+    "SAR China" (``Hong Kong SAR China``)."""
+    short = name.split(" (")[0].removesuffix(" SAR China")
+    return list(dict.fromkeys([name, short]))
 
 
 def country_name(code: str) -> str:
@@ -40,7 +67,8 @@ def country_name(code: str) -> str:
 @cache
 def _codes_by_name() -> dict[str, str]:
     """Folded English name, ISO 3166 alpha-3 alias or everyday alias -> two-letter code."""
-    names = {fold(country_name(code)): code for code in sorted(COUNTRIES)}
+    names = {fold(variant): code for code in sorted(COUNTRIES) for variant in _variants(country_name(code))}
+    names |= {fold(name): code for name, code in COMMON_NAMES.items()}
     aliases = {
         alias.casefold(): targets[0]
         for alias, targets in get_global("territory_aliases").items()

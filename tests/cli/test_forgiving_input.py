@@ -28,6 +28,7 @@ from pypdf import PdfReader
 from medleaflet.cli import main, make_parser
 from medleaflet.cli_options import PROG, program_name
 from medleaflet.content.clinic import load_clinic
+from medleaflet.content.countries import country_name
 from medleaflet.content.load import display_name
 from medleaflet.content.templates import DEFAULT_TEMPLATE, PAGE_SIZES, load_template
 from medleaflet.content.validate import load_leaflet
@@ -404,10 +405,11 @@ def test_build_says_it_used_no_clinic_profile(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("profile", sorted((DATA / "clinics").glob("*.yaml")), ids=lambda path: path.stem)
 def test_build_says_which_clinic_profile_it_used(profile: Path, tmp_path: Path) -> None:
-    name = load_clinic(profile).name
+    clinic = load_clinic(profile)
     code, out, err = run_cli("build", LEAFLETS[0], "--clinic", str(profile), "--out", str(tmp_path))
     assert (code, err) == (0, "")
-    assert out.splitlines()[0] == f"clinic profile: {display_name(profile, ROOT)} ({name})"
+    where = f"{country_name(clinic.country)} ({clinic.country}), emergency number {clinic.emergency.number}"
+    assert out.splitlines()[0] == f"clinic profile: {display_name(profile, ROOT)} ({clinic.name}; {where})"
     assert out.splitlines()[1].startswith("wrote ")
 
 
@@ -417,7 +419,7 @@ def test_a_clinic_profile_outside_the_project_is_named_as_given(tmp_path: Path) 
     shutil.copy(sorted((DATA / "clinics").glob("*.yaml"))[0], profile)
     code, out, err = run_cli("build", LEAFLETS[0], "--clinic", str(profile), "--out", str(tmp_path / "out"))
     assert (code, err) == (0, "")
-    assert out.splitlines()[0] == f"clinic profile: {profile.as_posix()} ({load_clinic(profile).name})"
+    assert out.splitlines()[0].startswith(f"clinic profile: {profile.as_posix()} ({load_clinic(profile).name}; ")
 
 
 def test_build_all_says_which_clinic_profile_it_used(tmp_path: Path) -> None:
@@ -438,7 +440,7 @@ def test_build_names_the_projects_own_clinic_profile(tmp_path: Path) -> None:
     shutil.copy(profile, root / "clinic.yaml")
     code, out, err = run_cli("--root", str(root), "build", "--out", str(tmp_path / "out"))
     assert (code, err) == (0, "")
-    assert out.splitlines()[0] == f"clinic profile: clinic.yaml ({load_clinic(profile).name})"
+    assert out.splitlines()[0].startswith(f"clinic profile: clinic.yaml ({load_clinic(profile).name}; ")
 
 
 # --- a multi-language build with a refused language ----------------------------------------------

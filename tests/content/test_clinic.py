@@ -12,7 +12,7 @@ from babel.core import get_global
 from pypdf import PdfReader
 
 from medleaflet.content.clinic import COUNTRIES, emergency_table, load_clinic, paper_for, require_coverage
-from medleaflet.content.countries import EVERYDAY_ALIASES, country_name
+from medleaflet.content.countries import COMMON_NAMES, EVERYDAY_ALIASES, country_name
 from medleaflet.content.fonts import load_fonts
 from medleaflet.content.templates import load_template
 from medleaflet.errors import ValidationError
@@ -406,3 +406,26 @@ def test_a_phone_extension_and_a_country_name_are_printed(tmp_path: Path) -> Non
     text = pdf_text(pdf)
     assert phone in text and f"Emergency number: {emergency_table()[code].number}" in text
     assert page_size(pdf) == (612, 792)
+
+
+@pytest.mark.parametrize("phone", ["((((", "(()", "0------", "123", "12 ext 4567"])
+def test_a_phone_number_with_too_few_digits_is_refused(phone: str, tmp_path: Path) -> None:
+    with pytest.raises(ValidationError) as caught:
+        load_clinic(_profile(tmp_path, phone=f'"{phone}"'), tmp_path)
+    lines = caught.value.lines()
+    assert any(line.startswith("clinic.yaml:2: phone: ") for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [(name, code) for name, code in COMMON_NAMES.items() if code in emergency_table()]
+    + [
+        (variant, code)
+        for code in sorted(emergency_table())
+        for variant in (country_name(code).replace("&", "and"), country_name(code).replace("St.", "Saint"))
+        if variant != country_name(code)
+    ],
+)
+def test_everyday_english_country_names(name: str, code: str, tmp_path: Path) -> None:
+    """Turkey, Czech Republic, Bosnia and Herzegovina, Saint Lucia...: names CLDR writes otherwise."""
+    assert load_clinic(_profile(tmp_path, country=f'"{name}"'), tmp_path).country == code
