@@ -47,6 +47,8 @@ class BatchResult:
     failed: list[Outcome] = field(default_factory=list)
     #: Every PDF the batch removed: of failed jobs, and stale ones.
     removed: list[str] = field(default_factory=list)
+    #: Whether Ctrl-C stopped the run: the jobs it cancelled are among the failed ones.
+    interrupted: bool = False
 
     @property
     def ok(self) -> bool:

@@ -9,22 +9,23 @@ PDFs its manifest lists.
 from __future__ import annotations
 
 import os
+import signal
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
 from medleaflet.batch.digest import Inputs, batch_inputs
-from medleaflet.batch.folder import clear, remove_failed, remove_leftovers, remove_stale
+from medleaflet.batch.folder import clear, pdfs, remove_failed, remove_leftovers, remove_stale
 from medleaflet.batch.jobs import BatchResult, Job, Outcome, jobs
 from medleaflet.batch.manifest import MANIFEST, read_manifest, unchanged, write_manifest
 from medleaflet.batch.progress import progress
-from medleaflet.batch.worker import outcome_of, run_job
+from medleaflet.batch.worker import outcome_of, run_job, start_worker
 from medleaflet.content.clinic import load_clinic
-from medleaflet.errors import MedleafletError, UsageError
+from medleaflet.errors import MedleafletError, OutputError, UsageError
 from medleaflet.pipeline import BuildOptions, output_name
 from medleaflet.project import Project
-from medleaflet.write import folder_lock, hold, make_folder, remove_output
+from medleaflet.write import folder_lock, make_folder, remove_output
 
 #: Seconds a batch waits for single builds' brief shared locks before refusing the folder.
 LOCK_WAIT = 2.0
@@ -49,7 +50,10 @@ def build_all(
     none can be vouched for, and the error is raised. Then renders the jobs
     whose inputs changed, removes the PDF of every failed job and every other
     PDF the run did not produce or keep, and writes the manifest. Raises
-    :class:`OutputError` when another batch holds the folder.
+    :class:`OutputError` when another batch holds the folder. On Ctrl-C the
+    running jobs finish, the others are cancelled (their previous PDFs removed,
+    as no longer matching their inputs), the folder is settled as after any run,
+    and :class:`KeyboardInterrupt` is raised again.
     """
     make_folder(out)
     with folder_lock(out, exclusive=True, wait=LOCK_WAIT):
@@ -63,12 +67,29 @@ def build_all(
             if not isinstance(exc, UsageError):
                 clear(out, log, "the batch could not start")
             raise
+        if not previous:
+            _refuse_foreign_pdfs(out, todo)
         inputs = batch_inputs(project, clinic_file, options)
         remove_output(out / MANIFEST)  # written again, last, once the folder is settled
         result = _run_jobs(project, out, options, todo, inputs, previous, log, workers)
         remove_stale(out, result, log)
         write_manifest(out, result)
+    if result.interrupted:  # the folder is settled: what it holds matches its inputs and its manifest
+        raise KeyboardInterrupt
     return result
+
+
+def _refuse_foreign_pdfs(out: Path, todo: list[Job]) -> None:
+    """Raise :class:`OutputError` if ``out``, which has no manifest of a batch, holds a PDF that no
+    job of ``todo`` writes: the batch would remove it, and it may be a clinic's own file."""
+    ours = {output_name(job.leaflet, job.locale, job.template) for job in todo}
+    foreign = [name for name in pdfs(out) if name not in ours]
+    if foreign:
+        shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
+        raise OutputError(
+            f"{out}: holds PDFs this tool did not write ({shown}); build --all owns its folder and would remove "
+            "them: choose an empty folder, or move them out"
+        )
 
 
 def _run_jobs(
@@ -95,20 +116,45 @@ def _run_jobs(
     tick, done = progress(len(pending) + len(result.skipped), log)
     for outcome in result.skipped:
         tick(f"unchanged {outcome.entry['file'] if outcome.entry else ''}")
+    recorded: set[Job] = set()
+
+    def record(outcome: Outcome) -> None:
+        recorded.add(outcome.job)
+        if outcome.error:
+            remove_failed(out, outcome, result)
+            job, removed = outcome.job, f"; removed {outcome.removed}" if outcome.removed else ""
+            tick(f"FAILED {job.leaflet} {job.locale} {job.template}: {outcome.error}{removed}")
+        else:
+            result.built.append(outcome)
+            tick(f"wrote {outcome.entry['file'] if outcome.entry else ''}")
+
     try:
-        with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, initializer=hold, initargs=(out,)) as pool:
-            futures = {
-                pool.submit(run_job, str(project.root), job, str(out), options, digest): job for job, digest in pending
-            }
+        pool = ProcessPoolExecutor(
+            max_workers=workers or os.cpu_count() or 1, initializer=start_worker, initargs=(out,)
+        )
+        futures = {
+            pool.submit(run_job, str(project.root), job, str(out), options, digest): job for job, digest in pending
+        }
+        try:
             for future in as_completed(futures):
-                outcome = outcome_of(future, futures[future])
-                if outcome.error:
-                    remove_failed(out, outcome, result)
-                    job, removed = outcome.job, f"; removed {outcome.removed}" if outcome.removed else ""
-                    tick(f"FAILED {job.leaflet} {job.locale} {job.template}: {outcome.error}{removed}")
-                else:
-                    result.built.append(outcome)
-                    tick(f"wrote {outcome.entry['file'] if outcome.entry else ''}")
+                record(outcome_of(future, futures[future]))
+        except KeyboardInterrupt:
+            result.interrupted = True
+            previous_handler = signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not leave a mess
+            print("interrupted: finishing the running builds and removing out-of-date PDFs", file=log)
+            try:
+                pool.shutdown(wait=True, cancel_futures=True)
+                for future, job in futures.items():
+                    if job in recorded:
+                        continue
+                    if future.cancelled():
+                        record(Outcome(job, error="interrupted before it was built"))
+                    else:
+                        record(outcome_of(future, job))
+            finally:
+                signal.signal(signal.SIGINT, previous_handler)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
     finally:
         done()
     return result

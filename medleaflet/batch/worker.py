@@ -9,6 +9,7 @@ batch; :func:`outcome_of` turns a worker that died into a failed job too.
 
 from __future__ import annotations
 
+import signal
 from concurrent.futures import Future
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -23,6 +24,7 @@ from medleaflet.i18n.locales import SOURCE_LOCALE
 from medleaflet.i18n.review import load_record, review_of
 from medleaflet.pipeline import BuildOptions, build_leaflet
 from medleaflet.project import Project
+from medleaflet.write import hold
 
 
 def review_status(project: Project, leaflet: Leaflet, locale: str) -> str:
@@ -55,6 +57,13 @@ def run_job(root: str, job: Job, out: str, options: BuildOptions, digest: str) -
         return Outcome(job, error=reason(exc))
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop the night batch
         return _internal_error(job, exc)
+
+
+def start_worker(out: Path) -> None:
+    """Start a worker process: it holds ``out``'s lock with the batch, and leaves Ctrl-C to the
+    batch, which lets running jobs finish (each PDF is written whole) and cancels the rest."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    hold(out)
 
 
 def reason(exc: MedleafletError) -> str:

@@ -38,7 +38,7 @@ def protected_names(leaflet: Leaflet) -> list[str]:
 
 def glossary_terms(leaflets: Sequence[Leaflet]) -> list[str]:
     """The names of ``leaflets`` a translation keeps, as a glossary lists them: each brand name
-    whole (``Lioresal Intrathecal``, not its words: ``intrathecal`` alone is a word to translate),
+    whole (a two-word brand is one term: its second word alone may be a word to translate),
     and :data:`KEEP_UNCHANGED`, sorted."""
     brands = {brand.name for leaflet in leaflets for brand in leaflet.identity.brands if brand.status != "generic"}
     return sorted(brands | set(KEEP_UNCHANGED))

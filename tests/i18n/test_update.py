@@ -305,7 +305,7 @@ def test_update_writes_previous_msgids_that_gettext_reads_and_keeps_them(tmp_pat
 
 
 HEADER_DAMAGE = {
-    "charset": (lambda text: text.replace("charset=utf-8", "charset=ISO-8859-1", 1), "charset=UTF-8"),
+    "charset": (lambda text: re.sub("(?i)charset=utf-8", "charset=ISO-8859-1", text, count=1), "charset=UTF-8"),
     "duplicate-field": (
         lambda text: re.sub(r'(?m)^("Language: [^"]*"\n)', r'\1"Language: xx\\n"\n', text, count=1),
         "header field 'Language' given twice",
