@@ -42,6 +42,7 @@ from medleaflet.content.validate import load_leaflet
 from medleaflet.errors import MedleafletError, OutputError, UsageError
 from medleaflet.i18n import commands, pybabel
 from medleaflet.i18n.catalogues import pot_path
+from medleaflet.i18n.digits import in_locale_digits
 from medleaflet.i18n.locales import cldr_locale, language_of
 from medleaflet.i18n.status import format_table
 from medleaflet.pipeline import BuildOptions, build_leaflet, output_name
@@ -266,7 +267,8 @@ def _cmd_list(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     for code in project.locales():
         language = language_of(code)
         names = " — ".join(dict.fromkeys((language.english_name, language.own_title)))
-        print(f"  {code:<16} {names} ({language.direction})", file=out)
+        digits = in_locale_digits("0-9", language.locale)
+        print(f"  {code:<16} {names} ({language.direction}, page numbers and dates in {digits})", file=out)
     print("Templates:", file=out)
     for name in project.template_names():
         template = load_template(project.template_path(name), project.root)

@@ -31,6 +31,7 @@ from medleaflet.project import Project
 from medleaflet.render.pdf import RenderedPdf, render_pdf
 from medleaflet.write import write_atomic
 from textengine.errors import TextEngineError
+from textengine.fonts import registered_font_names
 from textengine.shaping import forget_private_glyphs
 
 
@@ -67,9 +68,9 @@ def lay_out_leaflet(project: Project, leaflet_id: str, locale: str, options: Bui
     template = load_template(project.template_path(options.template), project.root)
     paper = options.paper or (options.clinic.paper if options.clinic else template.paper)
     template = replace(template, paper=paper)
-    fonts = load_fonts(template, project)
+    fonts = load_fonts(template, project, locale)
     # Each document numbers its unmapped glyphs afresh: its bytes depend on its inputs only.
-    forget_private_glyphs(face for family in fonts.families for face in (family.regular, family.bold, family.italic))
+    forget_private_glyphs(registered_font_names())
     if options.clinic is not None:
         clinic_profile.require_coverage(options.clinic, fonts)
     localised = localise(project, leaflet, locale, options.allow_fallback)

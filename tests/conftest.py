@@ -127,6 +127,25 @@ def actual_text(pdf: bytes | Path) -> str:
     return "\n".join(lines)
 
 
+#: The bidi marks pdftotext puts around the runs it reorders; not text of the page.
+_BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+def logical_text(pdf: bytes | Path) -> str:
+    """The text of a PDF in reading (logical) order, as ``pdftotext`` reads it, lines kept,
+    without the bidi marks it adds: what copying and searching give a reader, in any direction."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = pdf if isinstance(pdf, Path) else Path(folder) / "in.pdf"
+        if isinstance(pdf, bytes):
+            path.write_bytes(pdf)
+        result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True)
+    lines = (line.translate(_BIDI_MARKS).strip() for line in result.stdout.decode("utf-8").splitlines())
+    return "\n".join(line for line in lines if line)
+
+
 def pdf_text(path: Path) -> str:
     """The text of every page of a PDF, white space collapsed to single spaces."""
     import re

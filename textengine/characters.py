@@ -36,6 +36,8 @@ from dataclasses import dataclass
 
 from fontTools.unicodedata import script
 
+from textengine.scripts import UNSPACED_SCRIPTS  # where ZWSP marks a word break
+
 ZWSP, ZWNJ, ZWJ = "\u200b", "\u200c", "\u200d"
 
 #: Scripts whose shaping uses ZWNJ and ZWJ inside words.
@@ -45,8 +47,6 @@ JOINER_SCRIPTS = frozenset(
         "Sinh", "Tibt", "Mymr", "Khmr", "Thaa",
     }
 )  # fmt: skip
-#: Scripts written without spaces between words, where ZWSP marks a word break.
-UNSPACED_SCRIPTS = frozenset({"Thai", "Laoo", "Khmr", "Mymr", "Tibt"})
 
 _REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"})
 

@@ -28,6 +28,16 @@ class UnknownFamilyError(TextEngineError):
         super().__init__(f"unknown font family {name!r} (known: {', '.join(self.known)})")
 
 
+class FontConfigError(TextEngineError):
+    """A mistake in a fonts folder's ``fonts.toml``: the file, its line (None if unknown) and why."""
+
+    def __init__(self, path: Path, line: int | None, reason: str) -> None:
+        self.path = path
+        self.line = line
+        self.reason = reason
+        super().__init__(f"{path}:{line or 1}: {reason}")
+
+
 class FontFileError(TextEngineError):
     """A font file cannot be used; ``reason`` says why, without the file's name."""
 

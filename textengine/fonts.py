@@ -1,9 +1,11 @@
 """Font registration with ReportLab, keyed by the font file, and the font stack.
 
-:func:`font_stack` registers the families of :data:`~textengine.scripts.FAMILIES`
-found in one fonts folder and returns the :class:`~textengine.itemise.FontStack`
-that itemises text into runs. Only TrueType-outline fonts work (ReportLab
-cannot load CFF); every font is embedded as a subset.
+:func:`font_stack` reads a fonts folder's declaration (``fonts.toml``, see
+:mod:`textengine.font_config`) and returns the :class:`~textengine.itemise.FontStack`
+that itemises text into runs. A family is registered the first time text
+needs it, so a Latin leaflet never parses the Chinese fonts. Only
+TrueType-outline fonts work (ReportLab cannot load CFF); every font is
+embedded as a subset.
 
 ReportLab keeps one global table of fonts by name, and de-duplicates by the
 font's PostScript name. Registration is therefore keyed by the file (its
@@ -17,6 +19,7 @@ glyphs. The first file of each name keeps its plain name (the file's stem).
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,8 +28,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from textengine.errors import DamagedFontError, MissingFontError, UnknownFamilyError
+from textengine.font_config import FamilySpec, FontConfig, load_font_config
 from textengine.itemise import FontFamily, FontStack
-from textengine.scripts import FAMILIES, SCRIPT_FAMILIES
 
 _FACES = ("regular", "bold", "italic")
 
@@ -59,49 +62,96 @@ class _Face:
 #: Every font file registered in this process.
 _faces: dict[FontFile, _Face] = {}
 #: Every family registered, by family name and the files of its faces.
-_families: dict[tuple[str, tuple[FontFile, ...]], FontFamily] = {}
+_families: dict[tuple[FamilySpec, tuple[FontFile, ...]], FontFamily] = {}
 #: PostScript names of the fonts registered here (ReportLab aliases fonts that share one).
 _postscript_names: set[bytes] = set()
 #: The names under which families are mapped for ReportLab's ``<b>`` and ``<i>``.
 _mapped_families: set[str] = set()
 
 
-def register_family(name: str, fonts_dir: Path) -> FontFamily:
-    """Register family ``name`` (a key of :data:`~textengine.scripts.FAMILIES`) from ``fonts_dir``.
+def register_family(name: str, fonts_dir: Path, config: FontConfig | None = None) -> FontFamily:
+    """Register family ``name``, declared in ``fonts_dir/fonts.toml`` (or ``config``), from ``fonts_dir``.
 
     Returns the family with the ReportLab names of its faces; registering the
     same files again returns the same family. Raises
-    :class:`~textengine.errors.UnknownFamilyError` for an unknown family,
+    :class:`~textengine.errors.FontConfigError` for a bad declaration,
+    :class:`~textengine.errors.UnknownFamilyError` for an undeclared family,
     :class:`~textengine.errors.MissingFontError` for a missing file and
     :class:`~textengine.errors.DamagedFontError` for a damaged one.
     """
-    files = FAMILIES.get(name)
-    if files is None:
-        raise UnknownFamilyError(name, list(FAMILIES))
-    paths = {face: fonts_dir / (getattr(files, face) or files.regular) for face in _FACES}
+    config = config or load_font_config(fonts_dir)
+    spec = config.families.get(name)
+    if spec is None:
+        raise UnknownFamilyError(name, list(config.families))
+    return _register(spec, fonts_dir)
+
+
+def _register(spec: FamilySpec, fonts_dir: Path) -> FontFamily:
+    """Register the faces of ``spec`` from ``fonts_dir`` (once per set of files)."""
+    paths = {face: fonts_dir / file for face, file in spec.files.items()}
     identities = {face: FontFile.of(path) for face, path in paths.items()}
-    key = (name, tuple(identities.values()))
+    key = (spec, tuple(identities.values()))
     if key in _families:
         return _families[key]
     faces = {face: _register_file(paths[face], identities[face]) for face in _FACES}
-    mapped = _unique(name, _mapped_families)
+    mapped = _unique(spec.name, _mapped_families)
     _mapped_families.add(mapped)
-    for bold, italic, face in ((0, 0, "regular"), (1, 0, "bold"), (0, 1, "italic"), (1, 1, "bold")):
-        addMapping(mapped, bold, italic, faces[face].font_name)
+    for is_bold, is_italic, face in ((0, 0, "regular"), (1, 0, "bold"), (0, 1, "italic"), (1, 1, "bold")):
+        addMapping(mapped, is_bold, is_italic, faces[face].font_name)
     charsets = {face.font_name: face.charset for face in faces.values()}
-    family = FontFamily(name, faces["regular"].font_name, faces["bold"].font_name, faces["italic"].font_name, charsets)
+    regular, bold, italic = (faces[face].font_name for face in _FACES)
+    family = FontFamily(spec.name, regular, bold, italic, charsets, spec.features, spec.line_height)
     _families[key] = family
     return family
 
 
-def font_stack(base_family: str, fonts_dir: Path) -> FontStack:
-    """Register ``base_family`` and every script family from ``fonts_dir``; returns the stack.
+class _Families(Mapping[str, FontFamily]):
+    """The family of each script, registered the first time it is looked up."""
 
-    Raises the errors of :func:`register_family`.
+    def __init__(self, names: dict[str, str], config: FontConfig, fonts_dir: Path) -> None:
+        self._names = names
+        self._config = config
+        self._fonts_dir = fonts_dir
+        self._loaded: dict[str, FontFamily] = {}
+
+    def __getitem__(self, script: str) -> FontFamily:
+        name = self._names[script]
+        family = self._loaded.get(name)
+        if family is None:
+            family = self._loaded[name] = _register(self._config.families[name], self._fonts_dir)
+        return family
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+def font_stack(
+    base_family: str, fonts_dir: Path, language: str | None = None, overrides: dict[str, str] | None = None
+) -> FontStack:
+    """The stack of ``fonts_dir``'s declared families, with ``base_family`` for text of no script.
+
+    ``language`` (a locale such as ``ur`` or ``zh_Hant``) picks the families
+    ``fonts.toml`` declares for it, and ``overrides`` (script to family, a
+    template's choice) replaces any. The base family is registered at once;
+    each script's family when text first needs it. Raises the errors of
+    :func:`register_family`.
     """
-    names = dict.fromkeys([base_family, *SCRIPT_FAMILIES.values()])  # each once, base first
-    families = {name: register_family(name, fonts_dir) for name in names}
-    return FontStack(families[base_family], {script: families[name] for script, name in SCRIPT_FAMILIES.items()})
+    config = load_font_config(fonts_dir)
+    base = register_family(base_family, fonts_dir, config)
+    names = config.script_families(language, overrides)
+    for spec in config.families.values():  # a missing file fails every build, not only its script's
+        for file in spec.files.values():
+            FontFile.of(fonts_dir / file)
+    line_breaking = {script: config.line_breaking(script) for script in names}
+    return FontStack(base, _Families(names, config, fonts_dir), line_breaking, language)
+
+
+def registered_font_names() -> list[str]:
+    """The ReportLab names of every face registered in this process, in order of registration."""
+    return [face.font_name for face in _faces.values()]
 
 
 def _register_file(path: Path, identity: FontFile) -> _Face:

@@ -1,11 +1,19 @@
-"""Itemising text into runs of one font family each, by script, with glyph coverage.
+"""Itemising text into runs of one font family and one script each, with glyph coverage.
 
 ReportLab has no font fallback, so text is split into runs by script
 (:meth:`FontStack.runs`) and each run is set in the family configured for its
-script. Characters common to all scripts (digits, spaces, punctuation) stay in
-the family of the run around them when it can draw them. A character that no
-configured family covers is an error (:class:`~textengine.errors.UncoveredTextError`),
-never a missing-glyph box.
+script. Characters common to several scripts (digits, spaces, punctuation,
+combining marks) take a script from the text around them, as UAX #24 and
+HarfBuzz's itemiser do (:func:`resolved_scripts`): the script of the
+character before, unless the character's Script_Extensions exclude it (the
+Arabic comma belongs to Arabic, Syriac and Thaana, never to Latin), a closing
+bracket the script of its opening one, and text that starts with neutral
+characters the script of the first letter after them. So a Latin word
+followed by an Arabic comma never carries the Arabic letters after it into a
+Latin run, where HarfBuzz would leave them unjoined.
+
+A character that no configured family covers is an error
+(:class:`~textengine.errors.UncoveredTextError`), never a missing-glyph box.
 
 Pure: a :class:`FontFamily` carries the character sets of its faces, so
 nothing here opens a font file or touches ReportLab (registration, which
@@ -15,6 +23,7 @@ builds the families, is :mod:`textengine.fonts`).
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from fontTools import unicodedata as ucd
@@ -35,6 +44,10 @@ class FontFamily:
     bold: str
     italic: str
     _charsets: dict[str, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
+    #: OpenType features to switch on when shaping (``locl``...).
+    features: tuple[str, ...] = ()
+    #: The leading this family needs, as a multiple of the usual (Nastaliq is taller).
+    line_height: float = 1.0
 
     def covers(self, char: str) -> bool:
         """Whether both the regular and the bold face can draw ``char``."""
@@ -61,18 +74,87 @@ class Uncovered:
         return f"U+{ord(self.char):04X} {self.char!r} not covered by any configured font for script {self.script}"
 
 
-class FontStack:
-    """The families for each script (ISO 15924 code), with ``base`` for the rest."""
+#: Opening brackets and their closing partners: a closing bracket takes its opening one's script.
+BRACKETS = dict(zip("([{（［｛【「『〈《〔〖〘〚⟨⦅", ")]}）］｝】」』〉》〕〗〙〛⟩⦆", strict=True))
 
-    def __init__(self, base: FontFamily, by_script: dict[str, FontFamily]) -> None:
+
+def resolved_scripts(text: str) -> list[str]:
+    """The script (ISO 15924) of each character of ``text``, neutral characters resolved.
+
+    A letter keeps its own script. A combining mark takes its base letter's.
+    Any other character common to several scripts (``Zyyy``) takes the script
+    of the character before it if its Script_Extensions allow that, else the
+    most recent script before it that they allow, else the first allowed
+    script of a letter after it; a closing bracket takes the script of its
+    opening bracket. Text with no letter at all stays ``Zyyy``.
+    """
+    resolved: list[str | None] = []
+    latest: dict[str, int] = {}  # each script, where it was last resolved
+    opened: list[tuple[str, int]] = []  # the closing bracket awaited, where its opening one is
+    for index, char in enumerate(text):
+        script = ucd.script(char)
+        before = resolved[-1] if resolved else None
+        if script not in NEUTRAL_SCRIPTS:
+            choice: str | None = script
+        elif script == "Zinh":
+            choice = before
+        else:
+            allowed = {name for name in ucd.script_extension(char) if name not in NEUTRAL_SCRIPTS}
+            if opened and char == opened[-1][0]:
+                choice = resolved[opened.pop()[1]]
+            elif not allowed or before in allowed:
+                choice = before
+            else:
+                recent = [name for name in allowed if name in latest]
+                choice = max(recent, key=latest.__getitem__) if recent else None
+            if char in BRACKETS:
+                opened.append((BRACKETS[char], index))
+        resolved.append(choice)
+        if choice is not None:
+            latest[choice] = index
+    # What nothing before could resolve takes the script of the next letter its extensions allow.
+    following: str | None = None
+    for index in range(len(text) - 1, -1, -1):
+        char = text[index]
+        script = ucd.script(char)
+        if script not in NEUTRAL_SCRIPTS:
+            following = script
+        elif resolved[index] is None:
+            candidates = sorted(name for name in ucd.script_extension(char) if name not in NEUTRAL_SCRIPTS)
+            if following is not None and (not candidates or following in candidates):
+                resolved[index] = following
+            elif candidates:
+                resolved[index] = candidates[0]
+    return [script or "Zyyy" for script in resolved]
+
+
+class FontStack:
+    """The families for each script (ISO 15924 code), with ``base`` for the rest.
+
+    ``by_script`` may load a family the first time it is looked up
+    (:mod:`textengine.fonts` does); ``line_breaking`` gives each script's
+    line-breaking method (``spaces``, ``dictionary`` or ``ideographic``), and ``language``
+    the language of the text, for HarfBuzz.
+    """
+
+    def __init__(
+        self,
+        base: FontFamily,
+        by_script: Mapping[str, FontFamily],
+        line_breaking: Mapping[str, str] | None = None,
+        language: str | None = None,
+    ) -> None:
         self.base = base
         self.by_script = by_script
+        self.line_breaking = dict(line_breaking or {})
+        #: The language text is set in (a locale such as ``ur``), for shaping its own forms.
+        self.language = language
         #: Runs and uncovered characters per string: layout asks for the same strings again.
         self._itemised: dict[str, tuple[list[Run], list[Uncovered]]] = {}
 
     @property
     def families(self) -> list[FontFamily]:
-        """Every distinct family of the stack, the base first."""
+        """Every distinct family of the stack, the base first (loading every one)."""
         return list({family.name: family for family in [self.base, *self.by_script.values()]}.values())
 
     def uncovered(self, text: str) -> list[Uncovered]:
@@ -80,7 +162,7 @@ class FontStack:
         return self._itemise(text)[1]
 
     def runs(self, text: str) -> list[Run]:
-        """``text`` (NFC-normalised) split into runs of one family each.
+        """``text`` (NFC-normalised) split into runs of one family and one script each.
 
         Raises :class:`~textengine.errors.UncoveredTextError` naming every
         character no family covers.
@@ -90,27 +172,43 @@ class FontStack:
             raise UncoveredTextError(missing)
         return runs
 
+    def _family_for_neutral(self, char: str, script: str) -> FontFamily | None:
+        """The family that draws ``char`` (of no script of its own) in text of ``script``:
+        that script's family, else the base, else one of its extensions' scripts, else any."""
+        own = self.by_script.get(script) if script not in NEUTRAL_SCRIPTS else None
+        if own is not None and own.covers(char):
+            return own
+        if self.base.covers(char) or not char.isprintable() or char.isspace():
+            return self.base
+        for name in sorted(ucd.script_extension(char)):
+            family = self.by_script.get(name)
+            if family is not None and family.covers(char):
+                return family
+        return next((family for family in self.families if family.covers(char)), None)
+
     def _itemise(self, text: str) -> tuple[list[Run], list[Uncovered]]:
         """The runs of ``text`` and the characters no family covers (each once)."""
         cached = self._itemised.get(text)
         if cached is not None:
             return cached
+        text = unicodedata.normalize("NFC", text)
         runs: list[Run] = []
         missing: list[Uncovered] = []
-        family, script = self.base, "Latn"
-        for char in unicodedata.normalize("NFC", text):
-            char_script = ucd.script(char)
-            if char_script in NEUTRAL_SCRIPTS:
-                if not family.covers(char) and char.isprintable() and not char.isspace():
-                    family = next((f for f in self.families if f.covers(char)), family)
-                    if not family.covers(char):
-                        missing.append(Uncovered(char, char_script))
-            else:
-                wanted = self.by_script.get(char_script)
-                if wanted is None or not wanted.covers(char):
-                    missing.append(Uncovered(char, char_script))
+        family = self.base
+        for char, script in zip(text, resolved_scripts(text), strict=True):
+            own = ucd.script(char)
+            if own in NEUTRAL_SCRIPTS:
+                found = self._family_for_neutral(char, script)
+                if found is None:
+                    missing.append(Uncovered(char, own))
                 else:
-                    family, script = wanted, char_script
+                    family = found
+            else:
+                wanted = self.by_script.get(own)
+                if wanted is None or not wanted.covers(char):
+                    missing.append(Uncovered(char, own))
+                else:
+                    family = wanted
             # A run is one family and one script: HarfBuzz shapes a Latin word inside Arabic text
             # wrongly (its "ffi" before the "i" it follows) when told the word is Arabic.
             if runs and runs[-1].family == family and runs[-1].script == script:

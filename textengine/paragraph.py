@@ -12,13 +12,17 @@ module, which is not on PyPI, and turns bidi reordering off when shaping.
    letters join, lam-alef ligates and brackets mirror;
 3. break lines in logical order at spaces, using the shaped widths;
 4. reorder the pieces of each line (:func:`textengine.bidi.reorder`, rules L1
-   and L2) and draw them from the line's aligned start, inside a
-   marked-content span whose ``/ActualText`` is the line's logical text, so
-   copying, searching and screen readers get the text, not glyph codes.
+   and L2) and draw them from the line's aligned start. Every glyph reads as
+   its letters in the text layer (:mod:`textengine.text_layer`); a
+   left-to-right line is also a marked-content span whose ``/ActualText`` is
+   its logical text, so copying, searching and screen readers get the text,
+   not glyph codes (a right-to-left line is not: poppler would reverse it).
 
-Text without spaces (Chinese, Japanese) also breaks between characters,
-following the line-start and line-end rules of :mod:`textengine.linebreak`,
-so the same flowable sets CJK paragraphs.
+Where a script's lines break without spaces (the ``line_breaking`` of its
+family: ``ideographic`` for Chinese and Japanese, ``dictionary`` for Thai,
+Lao, Khmer and Myanmar), lines also break at ICU's word and character
+boundaries (:mod:`textengine.linebreak`), with the East Asian line-start and
+line-end rules.
 
 It wraps, splits across pages, draws a bullet on the leading side, and
 aligns right (the default for right-to-left text), left or centre.
@@ -33,6 +37,7 @@ from dataclasses import dataclass, field
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
 from textengine.bidi import embedding_levels, reorder
@@ -154,14 +159,17 @@ class BidiParagraph(Flowable):
             return self._sized_words[size]
         text = self.text
         levels = embedding_levels(text, self.rtl)
-        breaks = break_opportunities(text)
         fonts: list[str] = []
         scripts: list[str] = []
+        features: list[tuple[str, ...]] = []
         for run in self.fonts.runs(text):
             for _ in run.text:
                 bold = self.bold or self._bold_chars[len(fonts)]
                 fonts.append(run.family.bold if bold else run.family.regular)
                 scripts.append(run.script)
+                features.append(run.family.features)
+        breaks = self._unspaced_breaks(text, scripts)
+        language = self.fonts.language
         space_font = self._font_for(self.fonts.base.regular, self.fonts.base.bold)
         words: list[list[Piece]] = []
         current: list[Piece] = []
@@ -179,12 +187,14 @@ class BidiParagraph(Flowable):
                 end < len(text)
                 and text[end] != _SPACE
                 and fonts[end] == fonts[start]
+                and scripts[end] == scripts[start]
                 and levels[end] == levels[start]
                 and end not in breaks
             ):
                 end += 1
             rtl = bool(levels[start] % 2)
-            current.append(Piece(shape_run(text[start:end], fonts[start], size, rtl, scripts[start]), levels[start]))
+            shaped = shape_run(text[start:end], fonts[start], size, rtl, scripts[start], features[start], language)
+            current.append(Piece(shaped, levels[start]))
             if end in breaks:  # a line may break here although there is no space (CJK)
                 words.append(current)
                 current = []
@@ -193,6 +203,22 @@ class BidiParagraph(Flowable):
             words.append(current)
         self._sized_words[size] = words
         return words
+
+    def _unspaced_breaks(self, text: str, scripts: list[str]) -> set[int]:
+        """Where a line may break without a space: only next to a script whose lines break by
+        dictionary (Thai, Lao, Khmer, Myanmar) or between characters (Chinese, Japanese)."""
+        unspaced = {script for script in set(scripts) if self.fonts.line_breaking.get(script, "spaces") != "spaces"}
+        if not unspaced:
+            return set()
+        return {
+            index for index in break_opportunities(text) if scripts[index - 1] in unspaced or scripts[index] in unspaced
+        }
+
+    @property
+    def leading(self) -> float:
+        """The distance between baselines (the style's; a family that needs more room, such as
+        Nastaliq, asks for it with its ``line_height``, which the caller's styles apply)."""
+        return self.style.leading
 
     # ------------------------------------------------------------- layout
 
@@ -314,13 +340,13 @@ class BidiParagraph(Flowable):
                 self._fit_size(availWidth)
             self._lines = self.break_lines(availWidth)
         self._width = availWidth
-        self.height = len(self._lines) * self.style.leading
+        self.height = len(self._lines) * self.leading
         return availWidth, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         self.wrap(availWidth, availHeight)
         assert self._lines is not None
-        fit = math.floor((availHeight + 1e-6) / self.style.leading)
+        fit = math.floor((availHeight + 1e-6) / self.leading)
         if fit <= 0:
             return []
         if fit >= len(self._lines):
@@ -352,8 +378,9 @@ class BidiParagraph(Flowable):
         available = self._available(self._width)
         canvas.saveState()
         canvas.setFillColor(style.textColor)
+        raised = self._raised()
         for number, line in enumerate(self._lines):
-            baseline = self.height - number * style.leading - style.fontSize
+            baseline = self.height - number * self.leading - style.fontSize - raised
             pieces = reorder(line.pieces)
             width = sum(piece.width for piece in pieces)
             if style.alignment == TA_RIGHT or (style.alignment not in (TA_LEFT, TA_CENTER) and self.rtl):
@@ -362,17 +389,38 @@ class BidiParagraph(Flowable):
                 x = style.leftIndent + (available - width) / 2
             else:
                 x = style.leftIndent
-            # The glyphs are shaped and in visual order; /ActualText gives copy,
-            # search and screen readers the line's logical text instead.
-            canvas.addLiteral(f"/Span <</ActualText {pdf_text_string(line.text)}>> BDC")
+            # The glyphs are shaped and in visual order; each maps to its letters in the ToUnicode
+            # CMap (textengine.text_layer). A line of a left-to-right paragraph also carries its
+            # logical text as /ActualText, for Indic conjuncts, reordered vowel signs and a word of
+            # another direction. A right-to-left paragraph's line does not: poppler (pdftotext)
+            # lays /ActualText out over the glyphs and then reverses the line, so it would read
+            # backwards; from the glyphs it reads logically.
+            spanned = not self.rtl
+            if spanned:
+                canvas.addLiteral(f"/Span <</ActualText {pdf_text_string(line.text)}>> BDC")
             for piece in pieces:
                 canvas.setFont(piece.run.font_name, piece.run.font_size)
                 canvas.drawString(x, baseline, piece.run.glyphs)
                 x += piece.width
-            canvas.addLiteral("EMC")
+            if spanned:
+                canvas.addLiteral("EMC")
             if number == 0 and self.bullet:
                 self._draw_bullet(baseline)
         canvas.restoreState()
+
+    def _raised(self) -> float:
+        """How far below the usual place each baseline goes, for a tall family (Nastaliq) whose
+        ``line_height`` gave the line more room: the share of the extra room its ascent takes
+        over the base family's (the rest is for its descent)."""
+        tall = max(
+            (run.family for run in self.fonts.runs(self.text)), key=lambda family: family.line_height, default=None
+        )
+        if tall is None or tall.line_height <= 1:
+            return 0.0
+        extra = self.leading * (1 - 1 / tall.line_height)
+        face, base = pdfmetrics.getFont(tall.regular).face, pdfmetrics.getFont(self.fonts.base.regular).face
+        above, below = max(face.ascent - base.ascent, 0), max(base.descent - face.descent, 0)
+        return extra * above / (above + below) if above + below else extra / 2
 
     def _draw_bullet(self, baseline: float) -> None:
         """Draw the bullet on the leading side of the first line.

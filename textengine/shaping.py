@@ -2,10 +2,12 @@
 
 :func:`shape_run` turns a run of one font and one direction into a
 :class:`ShapedRun`: glyphs as a ReportLab ``ShapedStr`` (which ReportLab's
-canvas draws with HarfBuzz's positions) and the run's width. Glyphs that no
-character maps to (ligatures, contextual forms) get private-use codes through
-ReportLab's own ``hbAddPrivate``, so they are subset and embedded like any
-other glyph.
+canvas draws with HarfBuzz's positions) and the run's width. A glyph that does
+not stand for the one character the font's cmap maps to it (a ligature, a
+contextual form, a mirrored bracket) is drawn with a private-use code whose
+ToUnicode entry is the text of its HarfBuzz cluster
+(:mod:`textengine.text_layer`), so it is subset and embedded like any other
+glyph, and ``pdftotext``, search and screen readers read its letters.
 """
 
 from __future__ import annotations
@@ -17,9 +19,7 @@ import uharfbuzz
 from reportlab.pdfbase import pdfmetrics, ttfonts
 
 from textengine.scripts import NEUTRAL_SCRIPTS
-
-#: Where ReportLab starts numbering unmapped glyphs (the Private Use Area).
-_FIRST_PRIVATE_CODE = 0xE000
+from textengine.text_layer import FIRST_PRIVATE_CODE, cluster_texts, forget, glyph_code
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,18 @@ class ShapedRun:
     width: float
 
 
-def shape_run(text: str, font_name: str, font_size: float, rtl: bool, script: str | None = None) -> ShapedRun:
-    """Shape ``text`` with an explicit direction (and script, ISO 15924).
+def shape_run(
+    text: str,
+    font_name: str,
+    font_size: float,
+    rtl: bool,
+    script: str | None = None,
+    features: tuple[str, ...] = (),
+    language: str | None = None,
+) -> ShapedRun:
+    """Shape ``text`` with an explicit direction (and script, ISO 15924), switching on the
+    OpenType ``features`` a font family declares, in ``language`` (a BCP 47 tag or locale such
+    as ``ur``: HarfBuzz then uses the font's forms for it, ``locl``, such as Urdu's digits).
 
     Unlike ReportLab's own shaping, which guesses the direction from the
     text, this shapes neutral characters such as brackets in the direction
@@ -52,21 +62,26 @@ def shape_run(text: str, font_name: str, font_size: float, rtl: bool, script: st
     hb_font = font.hbFont(font_size)
     buffer = uharfbuzz.Buffer()
     buffer.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
+    # Bidi isolates, joiners and the like draw as nothing: left out, not drawn as an empty space
+    # glyph, which the text layer would read as a space or as a word of nothing.
+    buffer.flags = uharfbuzz.BufferFlags.REMOVE_DEFAULT_IGNORABLES
     buffer.add_str(text)
     buffer.direction = "rtl" if rtl else "ltr"
     if script and script not in NEUTRAL_SCRIPTS:
         buffer.script = script
+    if language:
+        buffer.language = language.replace("_", "-")
     buffer.guess_segment_properties()
-    uharfbuzz.shape(hb_font, buffer, {"kern": True, "liga": True})
+    uharfbuzz.shape(hb_font, buffer, {"kern": True, "liga": True, **dict.fromkeys(features, True)})
     chars: list[str] = []
     data: list[ttfonts.ShapeData] = []
     advance_total = 0.0
-    for info, position in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True):
+    infos = buffer.glyph_infos
+    positions = buffer.glyph_positions
+    texts = cluster_texts(text, [info.cluster for info in infos], [position.x_advance for position in positions], rtl)
+    for info, position, glyph_text in zip(infos, positions, texts, strict=True):
         gid = info.codepoint
-        try:
-            code = font.face.glyphToChar[gid][0]
-        except (KeyError, IndexError):
-            code = font.hbAddPrivate(hb_font.glyph_to_string(gid), gid, position.x_advance)
+        code = glyph_code(font, gid, glyph_text, font.pdfScale(font.face.hmetrics[gid][0]))
         x_advance = font.pdfScale(position.x_advance)
         advance_total += x_advance
         chars.append(chr(code))
@@ -85,18 +100,22 @@ def shape_run(text: str, font_name: str, font_size: float, rtl: bool, script: st
 
 
 def forget_private_glyphs(font_names: Iterable[str]) -> None:
-    """Undo the private-use codes given to unmapped glyphs (ligatures, contextual forms)
-    in these ReportLab fonts, so the next document numbers them afresh.
+    """Undo the private-use codes given to shaped glyphs (ligatures, contextual forms,
+    mirrored brackets) in these ReportLab fonts, and the text each stands for in the
+    ToUnicode CMap, so the next document numbers them afresh.
 
-    ReportLab hands out those codes per font object, in the order glyphs are first
-    shaped in the process, and keeps them: without this, a PDF would depend on what
-    the process built before it (a batch worker, a test run, a web server), not only
-    on its inputs. Call it before laying out each document. ReportLab has no public
-    way to do this, so it resets the two private attributes its ``hbAddPrivate``
-    keeps, and removes the codes it added to the face's tables.
+    Those codes are handed out per font object, in the order glyphs are first shaped
+    in the process, and kept: without this, a PDF would depend on what the process
+    built before it (a batch worker, a test run, a web server), not only on its
+    inputs. Call it before laying out each document. It forgets the codes
+    :func:`shape_run` gave (:func:`textengine.text_layer.forget`) and those of
+    ReportLab's own shaping (its ``Paragraph`` of a shapable font): ReportLab has no
+    public way to do that, so it resets the two private attributes its
+    ``hbAddPrivate`` keeps, and removes the codes it added to the face's tables.
     """
     for name in font_names:
         font = pdfmetrics.getFont(name)
+        forget(font)
         codes: dict[str, int] | None = getattr(font, "_TTFont__hbUnis", None)
         if not codes:
             continue
@@ -110,4 +129,4 @@ def forget_private_glyphs(font_names: Iterable[str]) -> None:
                 if not chars:
                     del face.glyphToChar[gid]
         codes.clear()
-        font._TTFont__hbPrivate = _FIRST_PRIVATE_CODE
+        font._TTFont__hbPrivate = FIRST_PRIVATE_CODE

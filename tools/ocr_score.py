@@ -16,28 +16,45 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import re
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parent.parent
-TESSERACT = {"ar": "ara", "hi": "hin", "zh": "chi_sim", "ru": "rus", "vi": "vie", "fr": "fra", "es": "spa", "en": "eng"}
+#: Tesseract's model for each language (Debian's tesseract-ocr-<model> packages).
+TESSERACT = {
+    "ar": "ara", "fa": "fas", "ur": "urd", "ps": "pus", "ckb": "kur_ara", "he": "heb", "yi": "yid",
+    "hi": "hin", "pa": "pan", "bn": "ben", "ta": "tam", "gu": "guj", "te": "tel", "mr": "mar", "ne": "nep",
+    "th": "tha", "lo": "lao", "km": "khm", "my": "mya", "am": "amh", "ti": "tir",
+    "zh": "chi_sim", "zh_Hans": "chi_sim", "zh_Hant": "chi_tra", "zh_TW": "chi_tra", "zh_HK": "chi_tra",
+    "ja": "jpn", "ko": "kor", "ru": "rus", "uk": "ukr", "vi": "vie", "fr": "fra", "es": "spa", "pt": "por",
+    "so": "som", "ht": "hat", "fil": "fil", "tl": "tgl", "en": "eng",
+}  # fmt: skip
+#: Languages written without spaces between words: scored by pairs of characters, not words.
+UNSPACED = ("zh", "ja", "th", "lo", "km", "my")
+
+
+def _word_char(char: str) -> bool:
+    return unicodedata.category(char)[0] in "LMN"
 
 
 def tokens(text: str, locale: str) -> list[str]:
-    """Words of ``text``: runs of letters and digits (characters, for Chinese)."""
-    words = re.findall(r"[\w\u0900-\u097f\u0600-\u06ff]+", text.lower())
-    if locale == "zh":
-        return [char for word in words for char in word if not char.isascii()]
+    """Words of ``text``: runs of letters, marks and digits; for a language written without
+    spaces, its characters (so pairs of them are scored)."""
+    text = unicodedata.normalize("NFC", text.lower())
+    words = ["".join(group) for is_word, group in itertools.groupby(text, _word_char) if is_word]
+    if locale.split("_")[0] in UNSPACED:
+        return [char for word in words for char in word if not char.isascii() and unicodedata.category(char)[0] == "L"]
     return [word for word in words if len(word) > 1 or not word.isascii()]
 
 
-def catalogue_words(locale: str) -> tuple[set[str], set[tuple[str, str]]]:
-    path = ROOT / "translations" / locale / "LC_MESSAGES" / "leaflets.po"
+def catalogue_words(locale: str, root: Path = ROOT) -> tuple[set[str], set[tuple[str, str]]]:
+    """Every word, and every pair of words in order, of the catalogue's translations and English."""
+    path = root / "translations" / locale / "LC_MESSAGES" / "leaflets.po"
     with path.open("rb") as handle:
         catalog = read_po(handle, locale=locale)
     words: set[str] = set()
@@ -56,7 +73,10 @@ def ocr(pdf: Path, locale: str, dpi: int) -> str:
         text = []
         for image in sorted(Path(folder).glob("page-*.png")):
             result = subprocess.run(
-                ["tesseract", str(image), "-", "-l", TESSERACT[locale]], capture_output=True, text=True, check=True
+                ["tesseract", str(image), "-", "-l", TESSERACT.get(locale, TESSERACT.get(locale.split("_")[0], "eng"))],
+                capture_output=True,
+                text=True,
+                check=True,
             )
             text.append(result.stdout)
         return "\n".join(text)
@@ -67,8 +87,9 @@ def main() -> int:
     parser.add_argument("pdf", type=Path)
     parser.add_argument("locale")
     parser.add_argument("--dpi", type=int, default=300)
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project whose catalogue is compared")
     args = parser.parse_args()
-    known_words, known_pairs = catalogue_words(args.locale)
+    known_words, known_pairs = catalogue_words(args.locale, args.root)
     read = tokens(ocr(args.pdf, args.locale, args.dpi), args.locale)
     pairs = list(itertools.pairwise(read))
     word_score = sum(word in known_words for word in read) / max(len(read), 1)

@@ -18,18 +18,21 @@ from medleaflet.content.load import display_name, load_yaml
 from medleaflet.content.templates import Template
 from medleaflet.errors import InputError, MedleafletError, Problem, SourceLocation
 from medleaflet.project import Project
-from textengine.errors import FontFileError, MissingFontError, TextEngineError, UnknownFamilyError
+from textengine.errors import FontConfigError, FontFileError, MissingFontError, TextEngineError, UnknownFamilyError
 from textengine.fonts import font_stack
 from textengine.itemise import FontStack
+from textengine.scripts import NEUTRAL_SCRIPTS
 
 
-def load_fonts(template: Template, project: Project) -> FontStack:
-    """Register the template's font family and every script family from the project's ``fonts/``.
+def load_fonts(template: Template, project: Project, locale: str | None = None) -> FontStack:
+    """The font stack the project's ``fonts/fonts.toml`` declares, for ``locale`` (its own
+    choices, such as Nastaliq for Urdu) and the template (its ``font_family`` for text of no
+    script, its ``script_fonts`` over any other choice).
 
     Raises :class:`~medleaflet.errors.InputError`, located as :func:`input_error` says.
     """
     try:
-        return font_stack(template.font_family, project.fonts_dir)
+        return font_stack(template.font_family, project.fonts_dir, locale, template.script_fonts)
     except TextEngineError as exc:
         raise input_error(exc, project, template) from None
 
@@ -41,6 +44,8 @@ def input_error(error: TextEngineError, project: Project, template: Template | N
     at the ``font_family`` line of ``template``; anything else keeps the
     engine's message, unlocated.
     """
+    if isinstance(error, FontConfigError):
+        return InputError(error.reason, SourceLocation(_display(error.path, project.root), error.line or 1))
     if isinstance(error, FontFileError):
         where = SourceLocation(_display(error.path, project.root), 1)
         if isinstance(error, MissingFontError):
@@ -68,6 +73,48 @@ def _display(path: Path, root: Path) -> str:
         return display_name(path, root)
 
 
+#: Past this many strings in one script that has no font, the rest are counted, not listed.
+LISTED_PER_SCRIPT = 3
+
+
 def uncovered(strings: Iterable[tuple[SourceLocation, str, str]], fonts: FontStack) -> list[Problem]:
-    """A problem for every character ``fonts`` cannot draw in each ``(location, path, text)``, in order."""
-    return [Problem(where, path, str(item)) for where, path, text in strings for item in fonts.uncovered(text)]
+    """One problem per string of ``(location, path, text)`` with characters ``fonts`` cannot draw.
+
+    Each names the characters, their script and the fix. Text in a script for
+    which no font is configured at all is a matter of configuration, not of
+    each message: after :data:`LISTED_PER_SCRIPT` strings, one more problem
+    counts the rest.
+    """
+    problems: list[Problem] = []
+    unlisted: dict[str, list[Problem]] = {}
+    for where, path, text in strings:
+        missing = fonts.uncovered(text)
+        for script in dict.fromkeys(item.script for item in missing):
+            chars = ", ".join(f"U+{ord(item.char):04X} {item.char!r}" for item in missing if item.script == script)
+            problem = Problem(where, path, f"{chars} ({script}) cannot be printed: {_why(script, fonts)}")
+            if script in fonts.by_script or script in NEUTRAL_SCRIPTS:
+                problems.append(problem)
+            else:
+                unlisted.setdefault(script, []).append(problem)
+    for script, found in unlisted.items():
+        problems += found[:LISTED_PER_SCRIPT]
+        if len(found) > LISTED_PER_SCRIPT:
+            more = len(found) - LISTED_PER_SCRIPT
+            problems.append(
+                Problem(
+                    found[LISTED_PER_SCRIPT].location,
+                    "",
+                    f"and {more} more message(s) in script {script}: {_why(script, fonts)}",
+                )
+            )
+    return problems
+
+
+def _why(script: str, fonts: FontStack) -> str:
+    """Why characters of ``script`` cannot be printed, and what to do."""
+    if script in NEUTRAL_SCRIPTS:
+        return "no configured font has them; add a font that does in fonts/fonts.toml, or rewrite the text"
+    family = fonts.by_script.get(script)
+    if family is None:
+        return f"no font is configured for script {script}; add one in fonts/fonts.toml"
+    return f"the font family {family.name} for script {script} lacks them; use another font in fonts/fonts.toml"

@@ -21,7 +21,6 @@ from medleaflet.content.schema import require_valid
 from medleaflet.content.texts import value_at
 from medleaflet.errors import Problem
 from medleaflet.sections import SECTIONS
-from textengine.scripts import FAMILIES
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
 
@@ -56,6 +55,8 @@ class Template:
     uppercase_labels: bool = True
     #: English beside the patient's language on every page.
     bilingual: bool = False
+    #: A font family for some scripts (ISO 15924 code), overriding the fonts folder's choice.
+    script_fonts: dict[str, str] | None = None
 
     @property
     def page_size(self) -> tuple[float, float]:
@@ -75,10 +76,6 @@ def _rules(document: Document, expected_name: str) -> list[Problem]:
     name = value_at(data, ("name",))
     if isinstance(name, str) and name != expected_name:
         problems.append(document.problem(("name",), f"must match the file name ({expected_name!r})"))
-    family = value_at(data, ("font_family",))
-    if isinstance(family, str) and family not in FAMILIES:
-        known = ", ".join(sorted(FAMILIES))
-        problems.append(document.problem(("font_family",), f"unknown font family {family!r} (known: {known})"))
     sections = value_at(data, ("sections",))
     if isinstance(sections, list):
         for index, key in enumerate(sections):
@@ -118,4 +115,5 @@ def load_template(path: Path, root: Path | None = None) -> Template:
         page_numbers=data["footer"]["page_numbers"],
         uppercase_labels=data.get("uppercase_labels", True),
         bilingual=data.get("bilingual", False),
+        script_fonts=dict(data.get("script_fonts", {})) or None,
     )

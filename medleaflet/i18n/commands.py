@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from medleaflet.content.fonts import load_fonts
 from medleaflet.content.readability import Readability, measure
-from medleaflet.content.templates import DEFAULT_TEMPLATE, load_template
+from medleaflet.content.templates import DEFAULT_TEMPLATE, Template, load_template
 from medleaflet.errors import (
     IncompleteTranslationError,
     InputError,
@@ -63,7 +63,9 @@ class ProjectCheck:
 
     project: Project
     messages: Messages
+    #: The fonts of the default template for English (each language gets its own: :meth:`language`).
     fonts: FontStack
+    template: Template
     #: Every character of the English leaflets the fonts cannot draw.
     source_problems: Sequence[Problem]
     #: The reading grade of each leaflet's English, in leaflet order (a warning above grade 8).
@@ -71,7 +73,7 @@ class ProjectCheck:
 
     def language(self, locale: str) -> LanguageCheck:
         """The catalogue of ``locale`` checked, glyph coverage included."""
-        return check_language(self.project, locale, self.messages, self.fonts)
+        return check_language(self.project, locale, self.messages, load_fonts(self.template, self.project, locale))
 
 
 def start_check(project: Project) -> ProjectCheck:
@@ -81,7 +83,8 @@ def start_check(project: Project) -> ProjectCheck:
     template = load_template(project.template_path(DEFAULT_TEMPLATE), project.root)
     fonts = load_fonts(template, project)
     readability = [measure(leaflet) for leaflet in leaflets]
-    return ProjectCheck(project, messages_of(leaflets), fonts, source_coverage(leaflets, fonts), readability)
+    coverage = source_coverage(leaflets, fonts)
+    return ProjectCheck(project, messages_of(leaflets), fonts, template, coverage, readability)
 
 
 #: The note ``check --unsigned`` prints for each message not signed off.

@@ -50,6 +50,5 @@ def require_coverage(localised: LocalisedLeaflet, fonts: FontStack) -> None:
     if problems:
         raise IncompleteTranslationError(
             problems,
-            f"refusing to print {localised.language.code}: {len(problems)} character(s) that no font of the template "
-            "can draw",
+            f"refusing to print {localised.language.code}: it has characters that no configured font can draw",
         )

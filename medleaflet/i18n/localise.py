@@ -28,6 +28,7 @@ from babel.numbers import format_decimal
 
 from medleaflet.content.model import Leaflet, Text
 from medleaflet.errors import IncompleteTranslationError, SourceLocation
+from medleaflet.i18n.digits import in_locale_digits
 from medleaflet.i18n.language_check import LanguageCheck, Messages, check_language, leaflet_messages
 from medleaflet.i18n.locales import SOURCE_LOCALE, Language, language_of
 from medleaflet.i18n.review import TranslationReview
@@ -93,12 +94,17 @@ class LocalisedLeaflet:
         return translated.format(**params) if params else translated
 
     def date(self, value: dt.date) -> str:
-        """A date in the locale's long form, e.g. ``25 November 2026``."""
-        return format_date(value, format="long", locale=self.language.locale)
+        """A date in the locale's long form and digits, e.g. ``25 November 2026``, ``۲۵ نوامبر ۲۰۲۶``."""
+        return self.digits(format_date(value, format="long", locale=self.language.locale))
 
     def number(self, value: int) -> str:
         """A whole number in the locale's digits and grouping."""
-        return format_decimal(value, locale=self.language.locale)
+        return self.digits(format_decimal(value, locale=self.language.locale))
+
+    def digits(self, text: str) -> str:
+        """``text`` (a version, a number the layout writes) in the locale's own digits (CLDR's
+        default numbering system: :mod:`medleaflet.i18n.digits`)."""
+        return in_locale_digits(text, self.language.locale)
 
     def list(self, items: list[str]) -> str:
         """Items joined the locale's way, e.g. ``a, b and c``."""

@@ -17,6 +17,7 @@ above page 1's body frame, which starts below it, so it never covers text.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
@@ -81,7 +82,16 @@ class PageFurniture:
         if not self.template.running_title:
             return top
         _, height = self._running_title().wrap(self.template.text_width, top)
-        return max(top, HEADER_CLEARANCE + height + TITLE_GAP + HEADER_RULE)
+        return max(top, HEADER_CLEARANCE + self._overshoot() + height + TITLE_GAP + HEADER_RULE)
+
+    def _overshoot(self) -> float:
+        """How much higher than the base family's the running title's glyphs may rise: a font with
+        a taller ascent (Arabic's is 1.37 em, Latin's 1.07) reaches above the room the header has."""
+        fonts = self.kit.text.fonts
+        text = self.kit.u(ui.RUNNING_TITLE, medicine=self.kit.text.medicine)
+        base = pdfmetrics.getFont(fonts.base.bold).face.ascent
+        tallest = max((pdfmetrics.getFont(run.family.bold).face.ascent for run in fonts.runs(text)), default=base)
+        return max(0.0, (tallest - base) / 1000 * self.kit.styles["furniture_bold"].fontSize)
 
     # ------------------------------------------------------------ footer
 
@@ -103,7 +113,7 @@ class PageFurniture:
             version = kit.u(
                 ui.FOOTER_VERSION,
                 leaflet=kit.text.medicine,
-                version=metadata.version,
+                version=kit.loc.digits(metadata.version),
                 date=kit.loc.date(metadata.revised),
             )
             trailing: list[tuple[str, str]] = []

@@ -60,7 +60,7 @@ class LeafletLayout:
         self.clinic = clinic
         self.text = LeafletText(leaflet, localiser, fonts)
         self.colour = palette(template)
-        self.styles = stylesheet(template, self.colour, fonts.base, self.text.rtl)
+        self.styles = stylesheet(template, self.colour, fonts.base, self.text.rtl, line_height=self.text.line_height)
         names = [*protected_names(leaflet), *self.text.medicine.split()]
         self.hyphenator = Hyphenator(self.text.loc.language.code, keep=names)
         #: Fitted table widths, shared by the kits of every render pass.
@@ -77,7 +77,9 @@ class LeafletLayout:
         styles = (
             self.styles
             if spacing == 1.0
-            else stylesheet(self.template, self.colour, self.text.fonts.base, self.text.rtl, spacing)
+            else stylesheet(
+                self.template, self.colour, self.text.fonts.base, self.text.rtl, spacing, self.text.line_height
+            )
         )
         return Kit(
             self.text,
@@ -101,7 +103,7 @@ class LeafletLayout:
         blocks = [self._block(kit, title_block(kit, self.leaflet))]
         for number, section in enumerate(printed_sections(self.template.sections, self.leaflet.sections), start=1):
             content = section.render(kit)
-            text = kit.u(ui.SECTION_NUMBERED, number=str(number), title=section.heading(kit))
+            text = kit.u(ui.SECTION_NUMBERED, number=kit.loc.number(number), title=section.heading(kit))
             heading = kit.heading(text)
             outline = Outline(f"section-{section.key}", text)
             blocks.append(self._block(kit, [*heading, *content], outline, heading[0]))

@@ -21,13 +21,19 @@ def palette(template: Template) -> dict[str, colors.Color]:
 
 
 def stylesheet(
-    template: Template, colour: dict[str, colors.Color], family: FontFamily, rtl: bool, spacing: float = 1.0
+    template: Template,
+    colour: dict[str, colors.Color],
+    family: FontFamily,
+    rtl: bool,
+    spacing: float = 1.0,
+    line_height: float = 1.0,
 ) -> dict[str, ParagraphStyle]:
     """Every paragraph style by name, from ``template``'s type scale and its :func:`palette`
     ``colour``, set in ``family``, aligned right and indented on the right for a right-to-left page.
 
     ``spacing`` scales the space before and after every paragraph (never a size or a leading):
-    the layout tightens it to save a nearly empty last page."""
+    the layout tightens it to save a nearly empty last page. ``line_height`` scales every
+    leading, for a language whose script needs more room between lines (Nastaliq)."""
     scale = template.type_scale
     align = TA_RIGHT if rtl else TA_LEFT
     base = ParagraphStyle(
@@ -100,4 +106,5 @@ def stylesheet(
     for style in styles.values():
         style.spaceBefore *= spacing
         style.spaceAfter *= spacing
+        style.leading *= line_height
     return styles

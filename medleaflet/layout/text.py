@@ -17,6 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from medleaflet.content.model import Leaflet, Text
 from medleaflet.i18n import ui
 from medleaflet.i18n.localise import LocalisedLeaflet
+from medleaflet.i18n.qa.language import expected_scripts
 from medleaflet.layout.markup import bind_units, escape
 from textengine.itemise import FontStack
 from textengine.scripts import RTL_SCRIPTS
@@ -30,6 +31,14 @@ class LeafletText:
         self.loc = localiser
         self.fonts = fonts
         self.rtl = localiser.language.direction == "rtl"
+
+    @property
+    def line_height(self) -> float:
+        """How much taller than usual the language's lines are: the tallest ``line_height`` of
+        the families of its scripts (Nastaliq for Urdu), 1 for most."""
+        scripts = expected_scripts(self.loc.language.locale)
+        families = [self.fonts.by_script[script] for script in scripts if script in self.fonts.by_script]
+        return max((family.line_height for family in families), default=1.0)
 
     def t(self, text: Text) -> str:
         """A leaflet string in the output language, each number bound to its unit.

@@ -28,7 +28,7 @@ def test_list(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run_cli("list")
     assert code == 0, err
     assert "baclofen" in out and "version 1.0" in out
-    assert "en               English (ltr)" in out
+    assert "en               English (ltr, page numbers and dates in 0-9)" in out
     assert "standard" in out
 
 

@@ -32,6 +32,7 @@ from medleaflet.content.countries import country_name
 from medleaflet.content.load import display_name
 from medleaflet.content.templates import DEFAULT_TEMPLATE, PAGE_SIZES, load_template
 from medleaflet.content.validate import load_leaflet
+from medleaflet.i18n.digits import in_locale_digits
 from medleaflet.i18n.language_check import leaflet_messages
 from medleaflet.i18n.locales import SOURCE_LOCALE, language_of
 from medleaflet.pipeline import output_name
@@ -388,7 +389,8 @@ def test_list_shows_each_languages_code_and_both_names() -> None:
         language = language_of(locale)
         own = language.own_name[:1].upper() + language.own_name[1:]
         names = language.english_name if own == language.english_name else f"{language.english_name} — {own}"
-        expected.append(f"  {locale:<16} {names} ({language.direction})")
+        digits = in_locale_digits("0-9", language.locale)
+        expected.append(f"  {locale:<16} {names} ({language.direction}, page numbers and dates in {digits})")
     assert block == expected
 
 

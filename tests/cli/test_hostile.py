@@ -270,7 +270,7 @@ def test_damaged_font_is_named(make_project: Callable[..., Path], damage: str) -
     root = make_project([DATA / "leaflets" / "minimal.yaml"], [ROOT / "templates" / "standard.yaml"])
     (root / "fonts").unlink()
     (root / "fonts").mkdir()
-    for font in (ROOT / "fonts").glob("*.ttf"):
+    for font in (ROOT / "fonts").iterdir():
         (root / "fonts" / font.name).symlink_to(font)
     DAMAGE[damage](root / "fonts" / "NotoSans-Bold.ttf")
     # A fresh process, as a user runs it (fonts are registered once per process, by file).

@@ -26,8 +26,8 @@ from medleaflet.pipeline import BuildOptions, build_leaflet
 from medleaflet.project import Project
 from medleaflet.sections import SECTIONS
 from tests.conftest import DATA, ROOT, fonts_of, run_cli
+from textengine.font_config import load_font_config
 from textengine.fonts import font_stack
-from textengine.scripts import FAMILIES
 
 PROJECT = Project(ROOT)
 LEAFLETS = PROJECT.leaflet_ids()
@@ -550,7 +550,9 @@ def test_build_all_refuses_a_root_that_does_not_exist(tmp_path: Path) -> None:
 def test_two_projects_whose_fonts_differ_each_print_with_their_own(tmp_path: Path) -> None:
     """Fonts are registered by file: a second project's ``NotoSans-Regular.ttf`` (here the
     bold face under the regular name) is never swapped for the first one's."""
-    family = FAMILIES[yaml.safe_load((PROJECT.templates_dir / "standard.yaml").read_text())["font_family"]]
+    family = load_font_config(PROJECT.fonts_dir).families[
+        yaml.safe_load((PROJECT.templates_dir / "standard.yaml").read_text())["font_family"]
+    ]
     regular = Path(family.regular).stem
     other = _copy_project(tmp_path / "other")
     (other / "fonts" / family.regular).unlink()

@@ -13,7 +13,7 @@ from medleaflet.content.templates import DEFAULT_TEMPLATE, load_template
 from medleaflet.errors import InputError, SourceLocation
 from medleaflet.project import Project
 from tests.conftest import ROOT
-from textengine.scripts import FAMILIES
+from textengine.font_config import load_font_config
 
 
 @pytest.fixture
@@ -22,7 +22,7 @@ def project(make_project: Callable[..., Path]) -> Project:
     root = make_project([], [ROOT / "templates" / f"{DEFAULT_TEMPLATE}.yaml"])
     (root / "fonts").unlink()
     (root / "fonts").mkdir()
-    for font in (ROOT / "fonts").glob("*.ttf"):
+    for font in (ROOT / "fonts").iterdir():
         (root / "fonts" / font.name).symlink_to(font)
     return Project(root)
 
@@ -42,12 +42,13 @@ def test_unknown_family_is_located_at_the_templates_font_family_line(project: Pr
     with pytest.raises(InputError) as caught:
         load_fonts(template, project)
     assert caught.value.location == SourceLocation(f"templates/{DEFAULT_TEMPLATE}.yaml", font_family_line(project))
-    assert caught.value.message == f"font_family: unknown font family 'serif' (known: {', '.join(sorted(FAMILIES))})"
+    known = ", ".join(sorted(load_font_config(project.fonts_dir).families))
+    assert caught.value.message == f"font_family: unknown font family 'serif' (known: {known})"
 
 
 def test_missing_font_file_is_located_at_the_file(project: Project) -> None:
     template = load_template(project.template_path(DEFAULT_TEMPLATE), project.root)
-    missing = FAMILIES[template.font_family].bold
+    missing = load_font_config(project.fonts_dir).families[template.font_family].bold
     (project.fonts_dir / missing).unlink()
     with pytest.raises(InputError) as caught:
         load_fonts(template, project)
@@ -56,7 +57,7 @@ def test_missing_font_file_is_located_at_the_file(project: Project) -> None:
 
 def test_damaged_font_file_is_located_at_the_file(project: Project) -> None:
     template = load_template(project.template_path(DEFAULT_TEMPLATE), project.root)
-    damaged = FAMILIES[template.font_family].regular
+    damaged = load_font_config(project.fonts_dir).families[template.font_family].regular
     (project.fonts_dir / damaged).unlink()
     (project.fonts_dir / damaged).write_bytes(b"not a font\n" * 20)
     with pytest.raises(InputError) as caught:

@@ -19,7 +19,7 @@ from medleaflet.i18n.catalogues import claims_review, load_catalogue, po_path
 from medleaflet.i18n.language_check import check_language, project_messages
 from medleaflet.i18n.review import load_record
 from medleaflet.project import Project
-from tests.conftest import ROOT, actual_text, fonts_of, pdf_text, run_cli
+from tests.conftest import ROOT, fonts_of, logical_text, pdf_text, run_cli
 
 PROJECT = Project(ROOT)
 REQUIRED = {"ar", "es", "fil", "fr", "hi", "ru", "vi", "zh"}
@@ -83,7 +83,7 @@ def test_translation_builds(locale: str, leaflet: str, tmp_path: Path) -> None:
     assert "[EN]" not in text
     assert disclaimer is not None and isinstance(disclaimer.string, str)
     # Shaped scripts declare their logical text with /ActualText; others extract directly.
-    logical = actual_text(pdf) if locale in SHAPED or locale == "zh" else text
+    logical = logical_text(pdf) if locale in SHAPED or locale == "zh" else text
     expected = " ".join(disclaimer.string.split())
     assert expected.replace(" ", "") in "".join(logical.split())
     if locale in SHAPED:

@@ -341,13 +341,15 @@ COLUMN_GAP = 1.5
 
 
 def _segments(zone: Zones) -> list[str]:
-    """The footer's lines cut into columns where the next glyph is far to the right or left, as text."""
+    """The footer's lines cut into columns where the gap to the next glyph, left to right, is wide,
+    as text (in visual order: a right-to-left column reads backwards, and a number in it, such as a
+    phone number, may come in any order from the text layer, so only gaps on the page count)."""
     segments = []
     for line in text_lines(zone.footer):
+        line = sorted(line, key=lambda char: char["x0"])
         current = [line[0]]
         for before, char in pairwise(line):
-            gap = COLUMN_GAP * float(char["size"])
-            if char["x0"] - before["x1"] > gap or char["x1"] < before["x0"] - gap:
+            if char["x0"] - before["x1"] > COLUMN_GAP * float(char["size"]):
                 segments.append(current)
                 current = []
             current.append(char)

@@ -11,16 +11,17 @@ from reportlab.pdfbase import pdfmetrics
 
 from tests.conftest import ROOT
 from textengine.errors import DamagedFontError, MissingFontError, UnknownFamilyError
+from textengine.font_config import load_font_config
 from textengine.fonts import font_stack, register_family
-from textengine.scripts import FAMILIES, SCRIPT_FAMILIES
 
 FONTS = ROOT / "fonts"
+CONFIG = load_font_config(FONTS)
+FAMILIES = CONFIG.families
 
 
-def test_every_configured_family_has_files() -> None:
-    for name in set(SCRIPT_FAMILIES.values()):
-        files = FAMILIES[name]
-        assert (FONTS / files.regular).is_file() and (FONTS / files.bold).is_file()
+def test_every_declared_family_has_files() -> None:
+    for spec in FAMILIES.values():
+        assert all((FONTS / file).is_file() for file in spec.files.values()), spec.name
 
 
 def test_the_project_fonts_keep_their_file_names_as_reportlab_names() -> None:
@@ -39,7 +40,7 @@ def test_the_same_files_register_once(tmp_path: Path) -> None:
 def test_two_folders_with_different_files_of_one_name_give_two_families(tmp_path: Path) -> None:
     other = tmp_path / "fonts"
     other.mkdir()
-    for name in ("NotoSans-Bold.ttf", "NotoSans-Italic.ttf"):
+    for name in ("NotoSans-Bold.ttf", "NotoSans-Italic.ttf", "fonts.toml"):
         (other / name).symlink_to(FONTS / name)
     # A different font under the name of the regular face.
     shutil.copy(FONTS / "NotoSansHebrew-Regular.ttf", other / "NotoSans-Regular.ttf")
@@ -61,6 +62,7 @@ def test_unknown_family() -> None:
 
 
 def test_missing_font_file(tmp_path: Path) -> None:
+    (tmp_path / "fonts.toml").symlink_to(FONTS / "fonts.toml")
     with pytest.raises(MissingFontError) as caught:
         register_family("sans", tmp_path)
     assert caught.value.path == tmp_path / FAMILIES["sans"].regular
@@ -76,7 +78,7 @@ def test_missing_font_file(tmp_path: Path) -> None:
     ids=["text", "truncated"],
 )
 def test_damaged_font_file(tmp_path: Path, damage: Callable[[bytes], bytes], reason: str) -> None:
-    for name in ("NotoSans-Regular.ttf", "NotoSans-Italic.ttf"):
+    for name in ("NotoSans-Regular.ttf", "NotoSans-Italic.ttf", "fonts.toml"):
         (tmp_path / name).symlink_to(FONTS / name)
     (tmp_path / "NotoSans-Bold.ttf").write_bytes(damage((FONTS / "NotoSans-Bold.ttf").read_bytes()))
     with pytest.raises(DamagedFontError) as caught:
@@ -89,6 +91,7 @@ def test_a_second_file_with_the_same_postscript_name_is_not_aliased(tmp_path: Pa
     first = register_family("sans-hebrew", FONTS)
     other = tmp_path / "fonts"
     other.mkdir()
+    (other / "fonts.toml").symlink_to(FONTS / "fonts.toml")
     for name in ("NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf"):
         # The same font, one byte longer: another file with the same PostScript name.
         (other / name).write_bytes((FONTS / name).read_bytes() + b"\0")

@@ -37,16 +37,26 @@ def runs(stack: FontStack, text: str) -> list[tuple[str, str, str]]:
     return [(run.family.name, run.script, run.text) for run in stack.runs(text)]
 
 
-def test_neutral_characters_stay_in_the_run_before_them(stack: FontStack) -> None:
+def test_neutral_characters_take_the_script_around_them(stack: FontStack) -> None:
+    """Digits and spaces stay with the text before them; a closing bracket takes the script of
+    its opening one (UAX #24), so ")" closes the Arabic bracket around a Latin name."""
     assert runs(stack, "abc 12 ابت 25 (x)") == [
         ("latin", "Latn", "abc 12 "),
         ("arabic", "Arab", "ابت 25 ("),
-        ("latin", "Latn", "x)"),
+        ("latin", "Latn", "x"),
+        ("arabic", "Arab", ")"),
     ]
 
 
-def test_leading_neutral_characters_take_the_base_family(stack: FontStack) -> None:
-    assert runs(stack, "12 ب") == [("latin", "Latn", "12 "), ("arabic", "Arab", "ب")]
+def test_leading_neutral_characters_take_the_script_of_the_first_letter(stack: FontStack) -> None:
+    assert runs(stack, "12 ب") == [("arabic", "Arab", "12 ب")]
+    assert runs(stack, "12 b") == [("latin", "Latn", "12 b")]
+
+
+def test_an_arabic_comma_after_a_latin_word_starts_the_arabic_run(stack: FontStack) -> None:
+    """The comma's Script_Extensions (Arabic, Syriac, Thaana...) exclude Latin: were it put in
+    the Latin run, the Arabic letters after it would be shaped as Latin, unjoined."""
+    assert runs(stack, "abc، ابت") == [("latin", "Latn", "abc"), ("arabic", "Arab", "، ابت")]
 
 
 def test_combining_mark_stays_with_its_letter(stack: FontStack) -> None:
@@ -101,10 +111,10 @@ def test_text_is_nfc_normalised(project_stack: FontStack) -> None:
 
 def test_uncovered_character_is_named(project_stack: FontStack) -> None:
     with pytest.raises(UncoveredTextError) as caught:
-        project_stack.runs("ok \u0e01\u0e02")  # Thai: no family configured
+        project_stack.runs("ok \U0001e900\U0001e901")  # Adlam: no family configured
     assert str(caught.value) == (
-        "U+0E01 'ก' not covered by any configured font for script Thai; "
-        "U+0E02 'ข' not covered by any configured font for script Thai"
+        "U+1E900 '\U0001e900' not covered by any configured font for script Adlm; "
+        "U+1E901 '\U0001e901' not covered by any configured font for script Adlm"
     )
 
 
@@ -115,6 +125,6 @@ def test_a_family_drawing_two_scripts_gives_one_run_per_script() -> None:
     stack = FontStack(both, {"Latn": both, "Arab": both})
     assert runs(stack, "عدو (C. difficile) مع") == [
         ("both", "Arab", "عدو ("),
-        ("both", "Latn", "C. difficile) "),
-        ("both", "Arab", "مع"),
+        ("both", "Latn", "C. difficile"),
+        ("both", "Arab", ") مع"),
     ]

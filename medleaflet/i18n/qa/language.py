@@ -37,7 +37,7 @@ MESSAGE_MIN_LETTERS = 4
 #: CLDR script codes that stand for several Unicode scripts.
 _SCRIPT_SETS = {
     "Hans": frozenset({"Hani"}),
-    "Hant": frozenset({"Hani"}),
+    "Hant": frozenset({"Hani", "Bopo"}),  # Taiwan writes Bopomofo (zhuyin) beside Han
     "Jpan": frozenset({"Hani", "Hira", "Kana"}),
     "Kore": frozenset({"Hang", "Hani"}),
 }
@@ -99,7 +99,7 @@ def catalogue_script_problem(texts: Iterable[str], locale: Locale) -> str | None
     share = sum(counts[code] for code in expected) / total if total else 1.0
     if total < CATALOGUE_MIN_LETTERS or share >= CATALOGUE_THRESHOLD:
         return None
-    main = counts.most_common(1)[0][0]
+    main = next(code for code, _ in counts.most_common() if code not in expected)
     return (
         f"most letters of this catalogue ({100 - round(100 * share)}%) are not in {_names(expected)} script, "
         f"the script of {locale}, but mostly {_names([main])}; is it the catalogue of another language?"

@@ -64,36 +64,13 @@ from functools import lru_cache
 from babel import Locale
 from babel.numbers import UnsupportedNumberingSystemError, get_decimal_symbol, get_group_symbol
 
+from medleaflet.i18n.digits import NUMBERING_SYSTEM_ZEROS
 from medleaflet.i18n.qa.units import DOCUMENTED_LOCALES, binding_spellings, recogniser, spelling_problem
 
 #: The spellings of each unit, by unit symbol, that the layout keeps next to their number
 #: (:func:`medleaflet.layout.markup.bind_units`): see :func:`~medleaflet.i18n.qa.units.binding_spellings`.
 UNIT_ALIASES: dict[str, tuple[str, ...]] = binding_spellings(DOCUMENTED_LOCALES)
 
-#: Code point of the digit zero of each CLDR numbering system with ten
-#: contiguous decimal digits that a leaflet might use.
-NUMBERING_SYSTEM_ZEROS: dict[str, int] = {
-    "latn": 0x30,
-    "arab": 0x660,
-    "arabext": 0x6F0,
-    "nkoo": 0x7C0,
-    "deva": 0x966,
-    "beng": 0x9E6,
-    "guru": 0xA66,
-    "gujr": 0xAE6,
-    "orya": 0xB66,
-    "tamldec": 0xBE6,
-    "telu": 0xC66,
-    "knda": 0xCE6,
-    "mlym": 0xD66,
-    "thai": 0xE50,
-    "laoo": 0xED0,
-    "tibt": 0xF20,
-    "mymr": 0x1040,
-    "khmr": 0x17E0,
-    "mong": 0x1810,
-    "fullwide": 0xFF10,
-}
 _SYSTEM_BY_ZERO = {zero: system for system, zero in NUMBERING_SYSTEM_ZEROS.items()}
 
 ARABIC_DECIMAL = "\u066b"
