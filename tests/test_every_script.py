@@ -13,6 +13,10 @@ no PDF written.
 
 from __future__ import annotations
 
+import importlib.util
+import shutil
+import subprocess
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -131,3 +135,79 @@ def test_a_script_without_a_font_is_refused_in_a_few_lines(translated_project: C
         assert f"no font is configured for script {script}; add one in fonts/fonts.toml" in err
         assert lines[0].startswith(f"translations/{locale}/LC_MESSAGES/leaflets.po:"), err
         assert not list(out.glob("*.pdf")) if out.exists() else True
+
+
+def _ocr_model(locale: str) -> str | None:
+    """Tesseract's model for ``locale`` if it is installed (Debian's tesseract-ocr-<model>)."""
+    spec = importlib.util.spec_from_file_location("ocr_score", ROOT / "tools" / "ocr_score.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    model = module.TESSERACT.get(locale) or module.TESSERACT.get(locale.split("_")[0])
+    if shutil.which("tesseract") is None or model is None:
+        return None
+    listed = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True).stdout.split()
+    return model if model in listed else None
+
+
+#: Below this share, what OCR reads is not the text: unshaped or reversed text scores near 0.
+OCR_SHARE = 0.5
+
+
+def _read_cases() -> list[tuple[str, str]]:
+    """The cases of a script's usual family whose language tesseract has a model for. Not a
+    language's own family: Debian's Urdu model reads Naskh, not Nastaliq (0.04 against 0.9)."""
+    usual = {(_language(script), script) for script in CONFIG.scripts if script != "Bopo"}  # chi_tra reads no Bopomofo
+    return [case for case in _cases() if case in usual and case[1] in SENTENCES and _ocr_model(case[0])]
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (Debian poppler-utils) missing")
+@pytest.mark.parametrize(("locale", "script"), _read_cases(), ids=[f"{loc}-{scr}" for loc, scr in _read_cases()])
+def test_every_declared_script_reads_back_by_ocr(
+    translated_project: Callable[[str], Path], locale: str, script: str, tmp_path: Path
+) -> None:
+    """Page 1 rasterised at 300 dpi and read by tesseract in the language's model: most of what it
+    reads in the script are the sentence's words (its characters' pairs, for a script without spaces).
+    The share is a floor against broken shaping or order, not a measure of OCR's quality: tesseract
+    misreads some small Burmese vowel signs however well they are drawn."""
+    root = _project(translated_project, locale, script)
+    code, _, err = run_cli("--root", str(root), "build", "minimal", "--lang", locale, "--out", str(root / "out"))
+    assert code == 0, err
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "300",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-png",
+            str(root / "out" / f"minimal.{locale}.pdf"),
+            str(tmp_path / "page"),
+        ],
+        check=True,
+    )
+    image = next(tmp_path.glob("page-*.png"))
+    read = subprocess.run(
+        ["tesseract", str(image), "-", "-l", f"{_ocr_model(locale)}+eng"], capture_output=True, text=True, check=True
+    ).stdout
+
+    def units(text: str) -> list[str]:
+        """The words of ``text`` in the script (letters and marks only; compatibility forms such as
+        Thai's sara am taken apart, as OCR writes them), or pairs of its letters if it has no spaces."""
+        letters = (
+            "".join(c for c in word if unicodedata.category(c)[0] in "LM" and ucd.script(c) in (script, "Zinh"))
+            for word in unicodedata.normalize("NFKD", text).split()
+        )
+        words = [word for word in letters if word]
+        if " " in SENTENCES[script]:
+            return words
+        chars = "".join(words)
+        return [chars[index : index + 2] for index in range(len(chars) - 1)]
+
+    known = set(units(f"{SENTENCES[script]} {SENTENCES[script]}"))  # pairs across a repeat too
+    found = units(read)
+    assert len(found) >= 10, read[:500]
+    share = sum(unit in known for unit in found) / len(found)
+    assert share >= OCR_SHARE, f"{share:.2f} of {len(found)} read in {script} are the sentence's: {read[:400]}"

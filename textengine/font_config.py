@@ -39,6 +39,8 @@ LINE_BREAKING = ("spaces", "dictionary", "ideographic")
 _FAMILY_KEYS = {"regular", "bold", "italic", "licence", "features", "line_height"}
 _SCRIPT_CODE = re.compile(r"^[A-Z][a-z]{3}$")
 _FEATURE_TAG = re.compile(r"^[a-z0-9]{4}$")
+_LOCALE = re.compile(r"^[a-z]{2,3}([_-][A-Za-z0-9]{2,8})*$")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
 @dataclass(frozen=True)
@@ -140,10 +142,10 @@ class _Reader:
         line = None
         start = 0
         for key in keys:
-            pattern = re.compile(rf"^\s*(\[+\s*)?([\w.\"-]*\.)?\"?{re.escape(key)}\"?\s*[=\].]")
+            pattern = re.compile(rf"(^\s*(\[+\s*)?([\w.\"-]*\.)?|[{{,]\s*)\"?{re.escape(key)}\"?\s*[=\].]")
             for number in range(start, len(self.lines)):
                 if pattern.search(self.lines[number]):
-                    line, start = number + 1, number + 1
+                    line, start = number + 1, number  # the next key may be on the same line (inline table)
                     break
         return FontConfigError(self.path, line, reason)
 
@@ -167,13 +169,31 @@ class _Reader:
         }
         languages: dict[str, dict[str, str]] = {}
         for language, choice in self.table(data.get("languages", {}), "languages").items():
-            languages[language] = {}
+            if not _LOCALE.match(language):
+                reason = f"languages: {language!r} is not a locale such as ur, zh_Hant or pt_BR"
+                raise self.error(reason, "languages", language)
+            key = language.replace("-", "_")  # zh-Hant is zh_Hant, as --lang takes it
+            languages[key] = {}
             for code, family in self.table(choice, "languages", language).items():
                 self.check_script_code(code, "languages", language, code)
                 if family not in families:
                     raise self.error(self.unknown_family(family, families), "languages", language, code)
-                languages[language][code] = family
+                languages[key][code] = family
+        for name, entry in self.table(data.get("files", {}), "files").items():
+            self.file_entry(name, entry)
         return FontConfig(self.path, families, scripts, languages)
+
+    def file_entry(self, name: str, entry: Any) -> None:
+        """Check one ``[files."NAME"]`` table: a ``sha256`` of 64 hexadecimal digits and a ``source``."""
+        entry = self.table(entry, "files", name)
+        unknown = sorted(set(entry) - {"sha256", "source"})
+        if unknown:
+            raise self.error(f"files.{name}: unknown key {unknown[0]!r} (known: sha256, source)", name, unknown[0])
+        digest = entry.get("sha256")
+        if not (isinstance(digest, str) and _SHA256.match(digest)):
+            raise self.error(f"files.{name}: sha256 must be 64 hexadecimal digits", name, "sha256")
+        if not (isinstance(entry.get("source"), str) and entry["source"].strip()):
+            raise self.error(f"files.{name}: source must say where the file came from", name)
 
     def family(self, name: str, spec: Any) -> FamilySpec:
         spec = self.table(spec, "families", name)

@@ -198,6 +198,9 @@ def _open_font(font_name: str, path: Path) -> TTFont:
     except struct.error:
         raise DamagedFontError(path, "damaged font (its tables are cut short or malformed)") from None
     except (TTFError, ValueError, KeyError, IndexError, OSError) as exc:
+        if "postscript outlines" in str(exc).lower():
+            reason = "PostScript (CFF) outlines, which ReportLab cannot draw; use a TrueType-outline (glyf) font"
+            raise DamagedFontError(path, reason) from None
         raise DamagedFontError(path, f"damaged font ({exc})") from None
     for tag, entry in font.face.table.items():
         if entry["offset"] + entry["length"] > size:

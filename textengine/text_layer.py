@@ -102,7 +102,7 @@ def cluster_texts(text: str, clusters: Sequence[int], advances: Sequence[float],
     two glyphs around its consonant, one of them in the consonant's cluster: the three glyphs
     read as consonant and the sign's two parts). Glyphs that do not advance (marks) come last
     in taking characters, and may stand for ``""``. Default-ignorable characters (bidi
-    isolates, joiners) are left out.
+    isolates, joiners) are left out, but for ZWNJ, which spells Persian words.
 
     So every glyph that takes up room reads as something (``pdftotext`` and pdfplumber take a
     glyph that reads as nothing for a gap between words), and the text of a cluster reads in
@@ -130,7 +130,7 @@ def cluster_texts(text: str, clusters: Sequence[int], advances: Sequence[float],
     chars = ""
     for number, start in enumerate(starts):
         glyphs += members[start]
-        chars += "".join(char for char in text[start : ends[start]] if not is_default_ignorable(char))
+        chars += "".join(char for char in text[start : ends[start]] if _in_text_layer(char))
         shared = chars if len(chars) >= len(glyphs) else unicodedata.normalize("NFD", chars)
         advancing = [index for index in glyphs if advances[index]]
         if len(shared) < len(advancing) and number + 1 < len(starts):
@@ -141,6 +141,13 @@ def cluster_texts(text: str, clusters: Sequence[int], advances: Sequence[float],
             texts[index] = part[::-1] if rtl else part
         glyphs, chars = [], ""
     return texts
+
+
+def _in_text_layer(char: str) -> bool:
+    """Whether ``char`` is read back from the glyphs: not a default-ignorable one (a bidi
+    isolate, a joiner), except ZERO WIDTH NON-JOINER, which Persian spells words with
+    (``میلی‌گرم``): search for the word must find it."""
+    return char == "\u200c" or not is_default_ignorable(char)
 
 
 def is_default_ignorable(char: str) -> bool:

@@ -67,13 +67,20 @@ def catalogue_words(locale: str, root: Path = ROOT) -> tuple[set[str], set[tuple
     return words, pairs
 
 
+def model(locale: str) -> str:
+    """Tesseract's models for a page in ``locale``: its language's and English's (every page says
+    in English whether it was reviewed, and brand names are Latin)."""
+    own = TESSERACT.get(locale) or TESSERACT.get(locale.split("_")[0], "eng")
+    return own if own == "eng" else f"{own}+eng"
+
+
 def ocr(pdf: Path, locale: str, dpi: int) -> str:
     with tempfile.TemporaryDirectory() as folder:
         subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(pdf), f"{folder}/page"], check=True)
         text = []
         for image in sorted(Path(folder).glob("page-*.png")):
             result = subprocess.run(
-                ["tesseract", str(image), "-", "-l", TESSERACT.get(locale, TESSERACT.get(locale.split("_")[0], "eng"))],
+                ["tesseract", str(image), "-", "-l", model(locale)],
                 capture_output=True,
                 text=True,
                 check=True,

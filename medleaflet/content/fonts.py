@@ -11,7 +11,7 @@ line for an unknown family.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from medleaflet.content.load import display_name, load_yaml
@@ -20,7 +20,7 @@ from medleaflet.errors import InputError, MedleafletError, Problem, SourceLocati
 from medleaflet.project import Project
 from textengine.errors import FontConfigError, FontFileError, MissingFontError, TextEngineError, UnknownFamilyError
 from textengine.fonts import font_stack
-from textengine.itemise import FontStack
+from textengine.itemise import FontFamily, FontStack
 from textengine.scripts import NEUTRAL_SCRIPTS
 
 
@@ -32,9 +32,33 @@ def load_fonts(template: Template, project: Project, locale: str | None = None) 
     Raises :class:`~medleaflet.errors.InputError`, located as :func:`input_error` says.
     """
     try:
-        return font_stack(template.font_family, project.fonts_dir, locale, template.script_fonts)
+        stack = font_stack(template.font_family, project.fonts_dir, locale, template.script_fonts)
     except TextEngineError as exc:
         raise input_error(exc, project, template) from None
+    stack.by_script = _Located(stack.by_script, project, template)
+    return stack
+
+
+class _Located(Mapping[str, FontFamily]):
+    """A stack's families by script, each registered when first needed: a font file that cannot
+    be used then is an :class:`~medleaflet.errors.InputError` at the file, like one found at once."""
+
+    def __init__(self, families: Mapping[str, FontFamily], project: Project, template: Template) -> None:
+        self._families = families
+        self._project = project
+        self._template = template
+
+    def __getitem__(self, script: str) -> FontFamily:
+        try:
+            return self._families[script]
+        except TextEngineError as exc:
+            raise input_error(exc, self._project, self._template) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._families)
+
+    def __len__(self) -> int:
+        return len(self._families)
 
 
 def input_error(error: TextEngineError, project: Project, template: Template | None = None) -> InputError:

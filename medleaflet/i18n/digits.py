@@ -16,6 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from babel import Locale
+from babel.numbers import get_decimal_symbol
 
 #: Code point of the digit zero of each CLDR numbering system with ten
 #: contiguous decimal digits that a leaflet might use.
@@ -57,3 +58,13 @@ def in_locale_digits(text: str, locale: Locale | str) -> str:
     if zero == 0x30:
         return text
     return "".join(chr(zero + ord(char) - 0x30) if "0" <= char <= "9" else char for char in text)
+
+
+def in_locale_number(text: str, locale: Locale | str) -> str:
+    """A number written with ASCII digits and ``.`` (a version, ``1.0``) in ``locale``'s digits
+    and, where they are not Latin, its decimal mark in them (Persian ``۱٫۰``)."""
+    system = numbering_system(locale)
+    if system == "latn":
+        return text
+    mark = get_decimal_symbol(locale, numbering_system=system).strip("\u200e\u200f\u061c")
+    return in_locale_digits(text.replace(".", mark), locale)

@@ -28,7 +28,7 @@ from babel.numbers import format_decimal
 
 from medleaflet.content.model import Leaflet, Text
 from medleaflet.errors import IncompleteTranslationError, SourceLocation
-from medleaflet.i18n.digits import in_locale_digits
+from medleaflet.i18n.digits import in_locale_digits, in_locale_number
 from medleaflet.i18n.language_check import LanguageCheck, Messages, check_language, leaflet_messages
 from medleaflet.i18n.locales import SOURCE_LOCALE, Language, language_of
 from medleaflet.i18n.review import TranslationReview
@@ -100,6 +100,10 @@ class LocalisedLeaflet:
     def number(self, value: int) -> str:
         """A whole number in the locale's digits and grouping."""
         return self.digits(format_decimal(value, locale=self.language.locale))
+
+    def version(self, text: str) -> str:
+        """A version (``1.0``) in the locale's digits and decimal mark (``۱٫۰``)."""
+        return in_locale_number(text, self.language.locale)
 
     def digits(self, text: str) -> str:
         """``text`` (a version, a number the layout writes) in the locale's own digits (CLDR's

@@ -113,7 +113,7 @@ class PageFurniture:
             version = kit.u(
                 ui.FOOTER_VERSION,
                 leaflet=kit.text.medicine,
-                version=kit.loc.digits(metadata.version),
+                version=kit.loc.version(metadata.version),
                 date=kit.loc.date(metadata.revised),
             )
             trailing: list[tuple[str, str]] = []

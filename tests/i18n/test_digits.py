@@ -11,7 +11,7 @@ from babel.dates import format_date
 from pypdf import PdfReader
 
 from medleaflet.content.validate import load_leaflet
-from medleaflet.i18n.digits import NUMBERING_SYSTEM_ZEROS, in_locale_digits, numbering_system
+from medleaflet.i18n.digits import NUMBERING_SYSTEM_ZEROS, in_locale_digits, in_locale_number, numbering_system
 from tests.conftest import DATA, logical_text, run_cli
 from tests.test_every_script import _project
 
@@ -22,6 +22,10 @@ from tests.test_every_script import _project
 )
 def test_ascii_digits_take_the_locales_numbering_system(locale: str, expected: str) -> None:
     assert in_locale_digits("12 of 30", locale) == expected
+
+
+def test_a_version_takes_the_locales_digits_and_decimal_mark() -> None:
+    assert [in_locale_number("1.0", locale) for locale in ("en", "ar", "fa")] == ["1.0", "1.0", "۱٫۰"]
 
 
 def test_every_cldr_locale_prints_ten_digits_of_one_system() -> None:
@@ -48,7 +52,7 @@ def test_a_persian_page_numbers_its_sections_and_pages_in_persian_digits(
     metadata = load_leaflet(DATA / "leaflets" / "minimal.yaml").metadata
     revised = in_locale_digits(format_date(metadata.revised, format="long", locale="fa"), "fa")
     # pdftotext may drop a space between two right-to-left runs: compare without spaces.
-    version = f"version {in_locale_digits(metadata.version, 'fa')}, revised {revised}".replace(" ", "")
+    version = f"version {in_locale_number(metadata.version, 'fa')}, revised {revised}".replace(" ", "")
     assert any(version in line.replace(" ", "") for line in lines)
     # The first section's number (pdftotext may put the full stop on either side of it).
     assert any("۱." in line or ".۱" in line for line in lines)
