@@ -99,6 +99,8 @@ def _display(path: Path, root: Path) -> str:
 
 #: Past this many strings in one script that has no font, the rest are counted, not listed.
 LISTED_PER_SCRIPT = 3
+#: Past this many characters of one script in one string, the rest are counted, not listed.
+LISTED_CHARACTERS = 6
 
 
 def uncovered(strings: Iterable[tuple[SourceLocation, str, str]], fonts: FontStack) -> list[Problem]:
@@ -114,7 +116,9 @@ def uncovered(strings: Iterable[tuple[SourceLocation, str, str]], fonts: FontSta
     for where, path, text in strings:
         missing = fonts.uncovered(text)
         for script in dict.fromkeys(item.script for item in missing):
-            chars = ", ".join(f"U+{ord(item.char):04X} {item.char!r}" for item in missing if item.script == script)
+            named = [f"U+{ord(item.char):04X} {item.char!r}" for item in missing if item.script == script]
+            rest = f" and {len(named) - LISTED_CHARACTERS} more" if len(named) > LISTED_CHARACTERS else ""
+            chars = ", ".join(named[:LISTED_CHARACTERS]) + rest
             problem = Problem(where, path, f"{chars} ({script}) cannot be printed: {_why(script, fonts)}")
             if script in fonts.by_script or script in NEUTRAL_SCRIPTS:
                 problems.append(problem)

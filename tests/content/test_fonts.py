@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from medleaflet.content.fonts import load_fonts
+from medleaflet.content.fonts import load_fonts, uncovered
 from medleaflet.content.templates import DEFAULT_TEMPLATE, load_template
 from medleaflet.errors import InputError, SourceLocation
 from medleaflet.project import Project
@@ -64,3 +64,18 @@ def test_damaged_font_file_is_located_at_the_file(project: Project) -> None:
         load_fonts(template, project)
     assert caught.value.location == SourceLocation(f"fonts/{damaged}", 1)
     assert caught.value.message.startswith("damaged font (")
+
+
+def test_a_string_in_a_script_without_a_font_is_one_short_problem(project: Project) -> None:
+    template = load_template(project.template_path(DEFAULT_TEMPLATE), project.root)
+    fonts = load_fonts(template, project)
+    cherokee = "".join(chr(code) for code in range(0x13A0, 0x13AA))  # ten letters, no font declared
+    where = SourceLocation("x.po", 3)
+    (problem,) = uncovered([(where, "ctx", f"ok {cherokee}")], fonts)
+    assert problem.message == (
+        "U+13A0 'Ꭰ', U+13A1 'Ꭱ', U+13A2 'Ꭲ', U+13A3 'Ꭳ', U+13A4 'Ꭴ', U+13A5 'Ꭵ' and 4 more (Cher) cannot be "
+        "printed: no font is configured for script Cher; add one in fonts/fonts.toml"
+    )
+    many = uncovered([(SourceLocation("x.po", line), "ctx", cherokee) for line in range(1, 11)], fonts)
+    assert [problem.location.line for problem in many] == [1, 2, 3, 4]
+    assert many[-1].message.startswith("and 7 more message(s) in script Cher: no font is configured")
