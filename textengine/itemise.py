@@ -151,6 +151,8 @@ class FontStack:
         self.language = language
         #: Runs and uncovered characters per string: layout asks for the same strings again.
         self._itemised: dict[str, tuple[list[Run], list[Uncovered]]] = {}
+        #: The families runs have been set in, by name, in order of first use.
+        self._used: dict[str, FontFamily] = {base.name: base}
 
     @property
     def families(self) -> list[FontFamily]:
@@ -184,7 +186,12 @@ class FontStack:
             family = self.by_script.get(name)
             if family is not None and family.covers(char):
                 return family
-        return next((family for family in self.families if family.covers(char)), None)
+        # Full-width brackets and the like belong to no script: first the families text has used
+        # already, then the others one by one, so a Chinese leaflet does not load the Khmer font.
+        for family in self._used.values():
+            if family.covers(char):
+                return family
+        return next((family for family in self.by_script.values() if family.covers(char)), None)
 
     def _itemise(self, text: str) -> tuple[list[Run], list[Uncovered]]:
         """The runs of ``text`` and the characters no family covers (each once)."""
@@ -209,6 +216,7 @@ class FontStack:
                     missing.append(Uncovered(char, own))
                 else:
                     family = wanted
+            self._used.setdefault(family.name, family)
             # A run is one family and one script: HarfBuzz shapes a Latin word inside Arabic text
             # wrongly (its "ffi" before the "i" it follows) when told the word is Arabic.
             if runs and runs[-1].family == family and runs[-1].script == script:
