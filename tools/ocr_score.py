@@ -25,14 +25,15 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parent.parent
-#: Tesseract's model for each language (Debian's tesseract-ocr-<model> packages).
+#: Tesseract's model for each language (Debian's tesseract-ocr-<model> packages; Somali has none, and is
+#: read with English's, its letters being ASCII).
 TESSERACT = {
     "ar": "ara", "fa": "fas", "ur": "urd", "ps": "pus", "ckb": "kur_ara", "he": "heb", "yi": "yid",
     "hi": "hin", "pa": "pan", "bn": "ben", "ta": "tam", "gu": "guj", "te": "tel", "mr": "mar", "ne": "nep",
     "th": "tha", "lo": "lao", "km": "khm", "my": "mya", "am": "amh", "ti": "tir",
     "zh": "chi_sim", "zh_Hans": "chi_sim", "zh_Hant": "chi_tra", "zh_TW": "chi_tra", "zh_HK": "chi_tra",
     "ja": "jpn", "ko": "kor", "ru": "rus", "uk": "ukr", "vi": "vie", "fr": "fra", "es": "spa", "pt": "por",
-    "so": "som", "ht": "hat", "fil": "fil", "tl": "tgl", "en": "eng",
+    "so": "eng", "ht": "hat", "fil": "fil", "tl": "tgl", "en": "eng",
 }  # fmt: skip
 #: Languages written without spaces between words: scored by pairs of characters, not words.
 UNSPACED = ("zh", "ja", "th", "lo", "km", "my")

@@ -73,7 +73,8 @@ class ProjectCheck:
 
     def language(self, locale: str) -> LanguageCheck:
         """The catalogue of ``locale`` checked, glyph coverage included."""
-        return check_language(self.project, locale, self.messages, load_fonts(self.template, self.project, locale))
+        fonts = load_fonts(self.template, self.project, locale)
+        return check_language(self.project, locale, self.messages, fonts, glossary=True)
 
 
 def start_check(project: Project) -> ProjectCheck:

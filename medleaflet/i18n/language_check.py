@@ -20,8 +20,10 @@ from medleaflet.content.validate import LAYOUT_GROUP, load_leaflet
 from medleaflet.i18n.catalogues import Catalogue, load_catalogue
 from medleaflet.i18n.coverage import check_coverage
 from medleaflet.i18n.qa.checks import Finding, blocking, check_catalogue, singular
+from medleaflet.i18n.qa.terms import term_findings
 from medleaflet.i18n.review import TranslationReview, load_record, review_of
 from medleaflet.i18n.sources import SourceMessage, leaflet_sources, protected_names, ui_sources
+from medleaflet.i18n.terms import load_glossary
 from medleaflet.project import Project
 from textengine.itemise import FontStack
 
@@ -91,14 +93,19 @@ class LanguageCheck:
         return review_of(self.catalogue, load_record(self.catalogue, self.project.root), self.messages.sources)
 
 
-def check_language(project: Project, locale: str, messages: Messages, fonts: FontStack | None = None) -> LanguageCheck:
+def check_language(
+    project: Project, locale: str, messages: Messages, fonts: FontStack | None = None, *, glossary: bool = False
+) -> LanguageCheck:
     """Read the catalogue of ``locale`` and check it against ``messages``; with ``fonts``, also
-    report every translated character those fonts cannot draw.
+    report every translated character those fonts cannot draw; with ``glossary``, also warn where
+    a key term is not translated as the language's glossary chose (:mod:`medleaflet.i18n.terms`).
 
-    Raises :class:`~medleaflet.errors.InputError` for a catalogue that cannot be read.
+    Raises :class:`~medleaflet.errors.InputError` for a catalogue or glossary that cannot be read.
     """
     catalogue = load_catalogue(project, locale)
     findings = check_catalogue(catalogue, messages.sources, messages.protected)
+    if glossary:
+        findings += term_findings(catalogue, messages.sources, load_glossary(project, locale))
     if fonts is not None:
         findings += _named(catalogue, check_coverage(catalogue, fonts))
     return LanguageCheck(project, catalogue, messages, findings)

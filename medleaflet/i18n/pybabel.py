@@ -45,6 +45,7 @@ from medleaflet.i18n.locales import SOURCE_LOCALE
 from medleaflet.i18n.merge import merge
 from medleaflet.i18n.po_format import catalogue_bytes, extra_headers, same_messages
 from medleaflet.i18n.sources import glossary_terms
+from medleaflet.i18n.terms import GLOSSARY_FILE, annotate, read_glossary
 from medleaflet.i18n.ui_extract import ui_messages
 from medleaflet.project import Project
 from medleaflet.write import write_atomic
@@ -167,9 +168,31 @@ def update(project: Project, locale: str | None = None) -> None:
     merged = []
     for path, read in zip(paths, catalogues, strict=True):
         merge(read.catalog, template)
+        state_review(read.catalog)
+        annotate(read.catalog, read_glossary(path.parent.parent / GLOSSARY_FILE, project.root))
         merged.append(catalogue_bytes(read.catalog, display_name(path, project.root), read.extra_headers))
     for path, data in zip(paths, merged, strict=True):
         write_atomic(path, data)
+
+
+#: What every catalogue's header comment says about review (:func:`state_review`).
+REVIEW_NOTE = (
+    "NOT reviewed by a qualified medical translator. A page\n"
+    "says its translation is reviewed only when a medical\n"
+    "reviewer's sign-off is recorded with 'generate.py signoff'\n"
+    "(LC_MESSAGES/leaflets.review.yaml), never from this text."
+)
+
+
+def state_review(catalog: Catalog) -> None:
+    """Add :data:`REVIEW_NOTE` to ``catalog``'s header comment, before its closing ``#``, unless it is there."""
+    comment = catalog.header_comment
+    if REVIEW_NOTE.splitlines()[0] in comment:
+        return
+    lines = comment.rstrip("\n").split("\n")
+    note = [f"# {line}" for line in REVIEW_NOTE.splitlines()]
+    at = len(lines) - 1 if lines and lines[-1].strip() == "#" else len(lines)
+    catalog.header_comment = "\n".join([*lines[:at], *note, *lines[at:]])
 
 
 #: What Babel writes in the header until someone fills it in.
@@ -201,6 +224,7 @@ def init(project: Project, locale: str, translator: str | None = None, team: str
     catalog.fuzzy = False
     catalog.last_translator = _header_value(translator, "--translator") or PLACEHOLDER_TRANSLATOR
     catalog.language_team = _header_value(team, "--team") or catalog.language_team
+    state_review(catalog)
     data = catalogue_bytes(catalog, shown)
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, data)

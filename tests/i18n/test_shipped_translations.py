@@ -13,12 +13,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from translate.storage import csvl10n
 
 from medleaflet.i18n import ui
 from medleaflet.i18n.catalogues import claims_review, load_catalogue, po_path
 from medleaflet.i18n.language_check import check_language, project_messages
 from medleaflet.i18n.locales import language_of
 from medleaflet.i18n.review import load_record
+from medleaflet.i18n.terms import GLOSSARY_FILE, glossary_path, load_glossary
 from medleaflet.project import Project
 from tests.conftest import ROOT, fonts_of, logical_text, pdf_text, run_cli
 
@@ -103,3 +105,37 @@ def test_chinese_builds_with_embedded_cjk_font(tmp_path: Path) -> None:
     assert "巴氯芬" in pdf_text(pdf).replace(" ", "")
     fonts = fonts_of(pdf)
     assert all(fonts.values()) and any("NotoSansSC" in name for name in fonts)
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+def test_catalogue_header_says_it_is_not_reviewed(locale: str) -> None:
+    """What a page says about review comes from the sign-off record; the header only warns a reader
+    of the file (``update`` keeps the note there)."""
+    header = po_path(PROJECT, locale).read_text(encoding="utf-8").split('msgid ""')[0]
+    assert "# NOT reviewed by a qualified medical translator." in header
+
+
+def _glossary_sources(locale: str) -> list[str]:
+    return [term.source for term in load_glossary(PROJECT, locale)]
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+def test_every_language_has_a_glossary_of_the_same_terms(locale: str) -> None:
+    """The terms are the project's choice, so every language chooses a translation for each of them,
+    whichever language holds the most."""
+    assert glossary_path(PROJECT, locale).is_file(), f"no {GLOSSARY_FILE} for {locale}"
+    every = {source for other in SHIPPED for source in _glossary_sources(other)}
+    assert set(_glossary_sources(locale)) == every
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+def test_glossary_reads_in_translate_toolkit_as_in_weblate(locale: str) -> None:
+    store = csvl10n.csvfile.parsestring(glossary_path(PROJECT, locale).read_bytes())
+    pairs = [(unit.source, unit.target) for unit in store.units if unit.source]
+    assert pairs == [(term.source, term.target) for term in load_glossary(PROJECT, locale)]
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+def test_catalogue_uses_its_glossary_terms(locale: str) -> None:
+    check = check_language(PROJECT, locale, project_messages(PROJECT), glossary=True)
+    assert [str(finding) for finding in check.findings if finding.kind == "glossary"] == []

@@ -326,3 +326,18 @@ def test_update_refuses_a_catalogue_whose_header_it_would_misread(damage: str, t
     code, _, err = run_cli("--root", str(root), "update")
     assert code == 1 and expected in err and "Traceback" not in err, err
     assert _fingerprint(root) == before
+
+
+def test_init_and_update_state_that_the_catalogue_is_not_reviewed(translated_project: Callable[[str], Path]) -> None:
+    """The header comment says "NOT reviewed by a qualified medical translator" (init writes it; update
+    adds it, once, to a catalogue without it); what a page says comes from the sign-off record."""
+    from medleaflet.i18n.pybabel import REVIEW_NOTE
+
+    root = translated_project("fr")
+    catalogue = root / "translations" / "fr" / "LC_MESSAGES" / "leaflets.po"
+    note = "".join(f"# {line}\n" for line in REVIEW_NOTE.splitlines())
+    assert note in catalogue.read_text()
+    catalogue.write_text(catalogue.read_text().replace(note, ""))
+    for _ in range(2):
+        assert run_cli("--root", str(root), "update", "--lang", "fr")[0] == 0
+        assert catalogue.read_text().count(note) == 1

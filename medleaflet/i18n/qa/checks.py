@@ -66,6 +66,7 @@ KINDS: dict[str, str] = {
     "catalogue": "one of Babel's catalogue checks",
     "style": "white space or a doubled word (a warning)",
     "font": "a character no configured font can draw",
+    "glossary": "a key term not translated as the language's glossary chose (a warning)",
 }
 STATUS_KINDS = frozenset({"missing", "untranslated", "blank", "plural", "fuzzy", "stale"})
 
