@@ -23,13 +23,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from babel.dates import format_date
-from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from medleaflet.content.model import Leaflet, Text
 from medleaflet.errors import IncompleteTranslationError, SourceLocation
 from medleaflet.i18n.digits import in_locale_digits, in_locale_number
 from medleaflet.i18n.language_check import LanguageCheck, Messages, check_language, leaflet_messages
+from medleaflet.i18n.lists import join_list
 from medleaflet.i18n.locales import SOURCE_LOCALE, Language, language_of
 from medleaflet.i18n.review import TranslationReview
 from medleaflet.i18n.ui import UIText
@@ -112,11 +112,11 @@ class LocalisedLeaflet:
 
     def list(self, items: list[str]) -> str:
         """Items joined the locale's way, e.g. ``a, b and c``."""
-        return format_list(items, style="standard", locale=self.language.locale)
+        return join_list(items, self.language.locale, "standard")
 
     def parts(self, items: Sequence[str]) -> str:
         """Items joined the locale's way for parts of one thing, without "and": ``yellow, round``."""
-        return format_list(list(items), style="unit", locale=self.language.locale)
+        return join_list(items, self.language.locale, "unit")
 
     def country(self, code: str) -> str:
         """A country's name in this language, from its ISO 3166 code."""
