@@ -38,7 +38,7 @@ def _style(data: Mapping[str, Mapping[str, str]], style: str) -> dict[str, str]:
         return {}
 
 
-def list_patterns(locale: str, style: str) -> dict[str, str]:
+def list_patterns(locale: str | Locale, style: str) -> dict[str, str]:
     """The four patterns of ``style`` for ``locale``, each present (see the module's docstring)."""
     data = Locale.parse(locale).list_patterns
     own, standard = _style(data, style), _style(data, "standard")
@@ -82,7 +82,7 @@ def _glue(pattern: str, first: str, second: str) -> str:
     return before + first + between + second + after
 
 
-def join_list(items: Sequence[str], locale: str, style: str = "standard") -> str:
+def join_list(items: Sequence[str], locale: str | Locale, style: str = "standard") -> str:
     """``items`` joined by ``locale``'s list ``style`` (``standard`` or ``unit``)."""
     if not items:
         return ""
