@@ -14,6 +14,7 @@ no PDF written.
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import subprocess
 import unicodedata
@@ -190,7 +191,11 @@ def test_every_declared_script_reads_back_by_ocr(
     )
     image = next(tmp_path.glob("page-*.png"))
     read = subprocess.run(
-        ["tesseract", str(image), "-", "-l", f"{_ocr_model(locale)}+eng"], capture_output=True, text=True, check=True
+        ["tesseract", str(image), "-", "-l", f"{_ocr_model(locale)}+eng"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "OMP_THREAD_LIMIT": "1"},  # OpenMP's threads make it 4 times slower here
     ).stdout
 
     def units(text: str) -> list[str]:

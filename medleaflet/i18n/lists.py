@@ -13,8 +13,9 @@ string. It differs from :func:`babel.lists.format_list` in two ways:
   CLDR root's ``{0}, {1}``.
 * Where a pattern joins without a space (Thai ``{0} และ{1}``, Chinese unit
   lists ``{0}{1}``), a digit would touch a letter or another digit:
-  ``และ20 mg``, ``5 mg10 mg``. A space is put at such a seam, so that every
-  strength stays a number of its own; but not after a conjunction written as
+  ``และ20 mg``, ``5 mg10 mg``, or a unit would touch a word of another script
+  (``mg和``). A space is put at such a seam, so that every strength stays a
+  number of its own; but not after a conjunction written as
   a prefix of the next word (Arabic ``و500``, Hebrew ``ו``), as those are
   written.
 """
@@ -57,12 +58,16 @@ ATTACHING = ("ARABIC", "HEBREW")
 
 
 def _touching(left: str, right: str) -> bool:
-    """Whether the characters ``left`` and ``right``, side by side, run a number into a word or number
-    (not an attaching prefix: :data:`ATTACHING`)."""
+    """Whether the characters ``left`` and ``right``, side by side, run a number into a word or number,
+    or a Latin word (``mg``) into a word of another script (``mg和``); not an attaching prefix
+    (:data:`ATTACHING`)."""
     if not left or not right:
         return False
     kinds = {unicodedata.category(left)[0], unicodedata.category(right)[0]}
-    if "N" not in kinds or not kinds <= {"N", "L", "M"}:
+    if not kinds <= {"N", "L", "M"}:
+        return False
+    latin_beside_other = kinds == {"L"} and (left.isascii() != right.isascii())
+    if "N" not in kinds and not latin_beside_other:
         return False
     return not any(unicodedata.name(char, "").startswith(ATTACHING) for char in (left, right))
 

@@ -77,6 +77,7 @@ DOCUMENT_TITLE = N_("ui:metadata.document_title", "{medicine}: patient informati
 # TRANSLATORS: Header on pages 2 and later; {medicine} is the medicine name.
 RUNNING_TITLE = N_("ui:header.running_title", "{medicine}: patient information")
 # TRANSLATORS: Footer. {leaflet} is the medicine's name as in the title, {version} e.g. 1.0, {date} a date.
+# "revised" means changed (updated) on that date: use a word that cannot be read as "reviewed" or "checked".
 FOOTER_VERSION = N_("ui:footer.version", "Leaflet {leaflet} version {version}, revised {date}")
 # TRANSLATORS: Footer page number: {page} of {pages}.
 FOOTER_PAGE = N_("ui:footer.page", "Page {page} of {pages}")

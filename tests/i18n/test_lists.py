@@ -56,6 +56,7 @@ def test_unit_lists_never_say_and_unless_the_locale_does(locale: str) -> None:
     [
         ("th", "standard", "5 mg 10 mg และ 20 mg"),  # CLDR's "{0} และ{1}" would give "และ20"
         ("zh", "unit", "5 mg、10 mg、20 mg"),  # Babel's unit end "{0}{1}" gives "5 mg10 mg20 mg"
+        ("zh", "standard", "5 mg、10 mg 和 20 mg"),  # CLDR's "{0}和{1}" gives "10 mg和20 mg"
         ("en", "standard", "5 mg, 10 mg, and 20 mg"),
         ("fr", "standard", "5 mg, 10 mg et 20 mg"),
         ("ta", "unit", "5 mg, 10 mg, 20 mg"),  # Babel raises KeyError('start')
