@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from medleaflet.i18n import ui  # noqa: E402
 from medleaflet.i18n.language_check import project_leaflets  # noqa: E402
+from medleaflet.i18n.locales import language_of  # noqa: E402
 from medleaflet.i18n.sources import glossary_terms  # noqa: E402
 from medleaflet.project import Project  # noqa: E402
 
@@ -84,6 +85,15 @@ def printable_texts(locale: str, root: Path = ROOT) -> list[str]:
     texts += [*cldr.territories.values(), *cldr.languages.values(), cldr.get_display_name("en") or ""]
     texts += [value for name, value in vars(ui).items() if name.startswith("ENGLISH_") and isinstance(value, str)]
     return texts
+
+
+def own_words(words: list[str], locale: str) -> list[str]:
+    """The words of a language not written in Latin letters that are in its own script (with a
+    letter beyond ASCII): the bar is how well *its* words read. Latin words on such a page are brand
+    names and units, and what tesseract makes of rules, boxes and QR codes (``rr``, ``jz``)."""
+    if language_of(locale).script == "Latn":
+        return words
+    return [word for word in words if not word.isascii()]
 
 
 def catalogue_words(locale: str, root: Path = ROOT) -> tuple[set[str], set[tuple[str, str]]]:
@@ -139,7 +149,7 @@ class Score:
 def score(pdf: Path, locale: str, root: Path = ROOT, dpi: int = 300, pages: tuple[int, int] | None = None) -> Score:
     """Read ``pdf`` by OCR and score it against ``locale``'s catalogue in the project at ``root``."""
     known_words, known_pairs = catalogue_words(locale, root)
-    read = tokens(ocr(pdf, locale, dpi, pages), locale)
+    read = own_words(tokens(ocr(pdf, locale, dpi, pages), locale), locale)
     pairs = list(itertools.pairwise(read))
     word_score = sum(word in known_words for word in read) / max(len(read), 1)
     pair_score = sum(pair in known_pairs for pair in pairs) / max(len(pairs), 1)
