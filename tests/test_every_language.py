@@ -18,17 +18,14 @@ Nastaliq pages are checked by eye.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from medleaflet.project import Project
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, load_tool, run_cli
 
 PROJECT = Project(ROOT)
 LOCALES = [locale for locale in PROJECT.locales() if locale != "en"]
@@ -37,16 +34,7 @@ FLOOR = 0.85
 READ_AS = {"ur": "script_fonts: {Arab: sans-arabic}\n"}
 
 
-def _ocr_score() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("ocr_score", ROOT / "tools" / "ocr_score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclass looks its module up
-    spec.loader.exec_module(module)
-    return module
-
-
-OCR = _ocr_score()
+OCR = load_tool("ocr_score")
 
 
 def _installed(locale: str) -> bool:

@@ -13,7 +13,6 @@ no PDF written.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import subprocess
@@ -27,7 +26,7 @@ from babel.core import get_global
 from fontTools import unicodedata as ucd
 from fontTools.ttLib import TTFont
 
-from tests.conftest import ROOT, edit_catalogue, fonts_of, pdf_text, run_cli
+from tests.conftest import ROOT, edit_catalogue, fonts_of, load_tool, pdf_text, run_cli
 from textengine.font_config import load_font_config
 from textengine.scripts import NEUTRAL_SCRIPTS
 
@@ -140,10 +139,7 @@ def test_a_script_without_a_font_is_refused_in_a_few_lines(translated_project: C
 
 def _ocr_model(locale: str) -> str | None:
     """Tesseract's model for ``locale`` if it is installed (Debian's tesseract-ocr-<model>)."""
-    spec = importlib.util.spec_from_file_location("ocr_score", ROOT / "tools" / "ocr_score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_tool("ocr_score")
     model = module.TESSERACT.get(locale) or module.TESSERACT.get(locale.split("_")[0])
     if shutil.which("tesseract") is None or model is None:
         return None
