@@ -88,7 +88,7 @@ def display_name(path: Path, root: Path | None) -> str:
     if root is not None:
         try:
             return path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
+        except (ValueError, OSError, RuntimeError):  # outside root; a symlink loop (RuntimeError before 3.13)
             pass
     return path.as_posix()
 

@@ -20,10 +20,9 @@ from medleaflet.content.validate import LAYOUT_GROUP, load_leaflet
 from medleaflet.i18n.catalogues import Catalogue, load_catalogue
 from medleaflet.i18n.coverage import check_coverage
 from medleaflet.i18n.qa.checks import Finding, blocking, check_catalogue, singular
-from medleaflet.i18n.qa.terms import term_findings
+from medleaflet.i18n.qa.terms import glossary_findings
 from medleaflet.i18n.review import TranslationReview, load_record, review_of
 from medleaflet.i18n.sources import SourceMessage, leaflet_sources, protected_names, ui_sources
-from medleaflet.i18n.terms import load_glossary
 from medleaflet.project import Project
 from textengine.itemise import FontStack
 
@@ -100,12 +99,13 @@ def check_language(
     report every translated character those fonts cannot draw; with ``glossary``, also warn where
     a key term is not translated as the language's glossary chose (:mod:`medleaflet.i18n.terms`).
 
-    Raises :class:`~medleaflet.errors.InputError` for a catalogue or glossary that cannot be read.
+    Raises :class:`~medleaflet.errors.InputError` for a catalogue that cannot be read (a glossary
+    that cannot be read is a blocking finding, beside the catalogue's own).
     """
     catalogue = load_catalogue(project, locale)
     findings = check_catalogue(catalogue, messages.sources, messages.protected)
     if glossary:
-        findings += term_findings(catalogue, messages.sources, load_glossary(project, locale))
+        findings += glossary_findings(project, catalogue, messages.sources)
     if fonts is not None:
         findings += _named(catalogue, check_coverage(catalogue, fonts))
     return LanguageCheck(project, catalogue, messages, findings)

@@ -30,7 +30,9 @@ English word means something else there (:func:`exceptions`).
 from __future__ import annotations
 
 import csv
+import functools
 import io
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -53,23 +55,39 @@ REQUIRED = COLUMNS[:2]
 ProblemSink = Callable[[int, str], None]
 #: What separates the entries of the ``forms`` column.
 FORMS_SEPARATOR = "|"
+#: At most this many terms: a glossary holds key terms, and every message is matched against each.
+MAX_TERMS = 500
+#: A note ``glossary: SOURCE = TARGET`` longer than this would be wrapped by Babel's and gettext's
+#: writers onto a second comment line, which no longer reads as a note; so source and target are short.
+MAX_NOTE = 76
+#: What a spreadsheet takes a cell starting with for a formula (CSV injection); no term starts so.
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+#: Characters that print as nothing; a term is found in a translation whether or not they are typed
+#: (a zero-width space between Thai words, a joiner).
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+#: Placeholders of the English (``{medicine}``, ``%(dose)s``): names for the program, not words.
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\(\w+\)[a-z]")
 
 
 def _folded(text: str) -> str:
-    """``text`` for comparison: NFC, case-folded, runs of white space as one space."""
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    """``text`` for comparison: NFC, case-folded, invisible characters dropped, runs of white space
+    as one space."""
+    return " ".join(unicodedata.normalize("NFC", text).translate(INVISIBLE).casefold().split())
 
 
+@functools.lru_cache(maxsize=4096)
 def _english_pattern(term: str) -> re.Pattern[str]:
-    """A pattern finding the English ``term`` or its plural as whole words, in any case."""
+    """A pattern finding the English ``term`` or its plural (``kidneys``, ``allergies``) as whole
+    words, in any case; a hyphen counts as a word boundary (``low-dose``)."""
     words = term.split()
     last = words[-1]
-    if last.endswith("y") and len(last) > 1:
+    plural = re.escape(last) + "(?:s|es)?"
+    if len(last) > 1 and last.endswith("y") and last[-2] not in "aeiou":
         plural = re.escape(last[:-1]) + "(?:y|ies)"
-    else:
-        plural = re.escape(last) + "(?:s|es)?"
     body = r"\s+".join([*map(re.escape, words[:-1]), plural])
-    return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -85,7 +103,7 @@ class Term:
 
     def in_source(self, english: str) -> bool:
         """Whether the English text ``english`` uses this term (or its plural)."""
-        return _english_pattern(self.source).search(english) is not None
+        return _english_pattern(self.source).search(PLACEHOLDER.sub(" ", english)) is not None
 
     def in_translation(self, translated: str) -> bool:
         """Whether ``translated`` contains the chosen translation or one of its forms (any case)."""
@@ -110,13 +128,13 @@ def read_glossary(path: Path, root: Path) -> tuple[Term, ...]:
     Raises :class:`InputError` for a file that cannot be read and
     :class:`ValidationError` listing every malformed row, each at its line.
     """
-    if not path.is_file() and not path.is_symlink():
+    if not os.path.lexists(path):
         return ()
-    display = display_name(path, root)
+    display = display_name(path, root)  # a folder, FIFO, device or broken link is refused as it is read
     try:
         raw = read_bytes(path, display)
     except OSError as exc:
-        raise InputError(f"{display}: cannot read glossary ({exc.strerror})") from None
+        raise InputError(f"cannot read the glossary ({exc.strerror})", SourceLocation(display, 1)) from None
     return parse_glossary(decode(raw, display), display)
 
 
@@ -170,7 +188,7 @@ def parse_glossary(text: str, display: str) -> tuple[Term, ...]:
         if header is None:
             problem(1, f"empty glossary: the first line must be the header {','.join(COLUMNS)}")
         elif unknown or columns[:2] != list(REQUIRED) or len(set(columns)) != len(columns):
-            problem(1, f"the header must be {','.join(COLUMNS)} (the last two optional), not {','.join(columns)}")
+            problem(1, f"the first line must be the header {','.join(COLUMNS)} (the last two optional)")
         else:
             for row in reader:
                 line = reader.line_num
@@ -183,12 +201,15 @@ def parse_glossary(text: str, display: str) -> tuple[Term, ...]:
                 term = _term(cells, SourceLocation(display, line), problem)
                 if term is None:
                     continue
-                key = term.source.casefold()
+                key = _folded(term.source)
                 if key in seen:
                     problem(line, f"'{term.source}' is already in the glossary at line {seen[key]}")
                     continue
                 seen[key] = line
                 terms.append(term)
+                if len(terms) > MAX_TERMS:
+                    problem(line, f"more than {MAX_TERMS} terms: a glossary holds the key terms only")
+                    break
     except csv.Error as exc:
         problem(reader.line_num or 1, f"not a valid CSV file: {exc}")
     if problems:
@@ -203,9 +224,23 @@ def _term(cells: dict[str, str], where: SourceLocation, problem: ProblemSink) ->
         if bad:
             problem(where.line, f"{name}: {bad[0].name} is not allowed in a glossary")
             return None
+        if value.startswith(FORMULA_STARTS):
+            problem(where.line, f"{name}: starts with '{value[0]}', which a spreadsheet runs as a formula")
+            return None
     source, target = cells.get("source", ""), cells.get("target", "")
     if not source or not target:
         problem(where.line, f"'{'source' if not source else 'target'}' is empty: every term needs both")
+        return None
+    if not any(char.isalpha() for char in source):
+        problem(where.line, "'source' has no letter: it would match no English word, or every one")
+        return None
+    note = f"{NOTE_PREFIX}{source} = {target}"
+    if len(note) > MAX_NOTE:
+        problem(
+            where.line,
+            f"source and target are {len(source) + len(target)} characters long; "
+            f"at most {MAX_NOTE - len(NOTE_PREFIX) - 3} together, so the note on each entry stays one line",
+        )
         return None
     forms = tuple(form.strip() for form in cells.get("forms", "").split(FORMS_SEPARATOR) if form.strip())
     return Term(source, target, forms, cells.get("notes", ""), where)

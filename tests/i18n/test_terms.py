@@ -66,7 +66,10 @@ def test_two_columns_are_enough_and_a_bom_is_read() -> None:
         ("dose", "Take the next dose.", True),
         ("dose", "Take the doses as told.", True),
         ("kidney", "Kidney problems", True),
-        ("tablet", "The tablet-shaped pack", False),
+        ("tablet", "The tablet-shaped pack", True),  # a hyphen is a word boundary: low-dose is a dose
+        ("kidney", "It leaves through the kidneys.", True),
+        ("allergy", "Allergy and allergies", True),
+        ("medicine", "Keep {medicine} away from children.", False),  # a placeholder is not a word
         ("blood test", "You need blood tests.", True),
         ("bleeding", "Bleed less.", False),
     ],
@@ -84,6 +87,7 @@ def test_english_term_is_found_with_its_plural_as_whole_words(term: str, english
         ("судорожный приступ", ("судорожного приступа",), "после СУДОРОЖНОГО приступа", True),
         ("癫痫发作", (), "可能引起癫痫发作。", True),
         ("e\u0301", (), "\u00e9", True),  # compared in NFC
+        ("อาการชัก", (), "เกิดอาการ\u200bชัก", True),  # a zero-width space prints as nothing
     ],
 )
 def test_translation_uses_the_target_or_a_form_in_any_case(
@@ -183,3 +187,37 @@ def test_update_refuses_a_broken_glossary_and_writes_nothing(translated_project:
     assert code != 0
     assert "translations/fr/glossary.csv:2: 'source' is empty: every term needs both" in out + err
     assert catalogue.read_bytes() == before
+
+
+def test_a_broken_glossary_leaves_the_catalogues_own_findings_in_check(
+    translated_project: Callable[[str], Path],
+) -> None:
+    root = translated_project("fr")
+    catalogue = root / "translations" / "fr" / "LC_MESSAGES" / "leaflets.po"
+    edit_catalogue(catalogue, _change_dose)
+    (root / "translations" / "fr" / GLOSSARY_FILE).write_text("source,target\nseizure,\n")
+    code, out, _ = run_cli("--root", str(root), "check", "--lang", "fr")
+    assert code != 0
+    assert "translations/fr/glossary.csv:2: 'target' is empty" in out
+    assert "10 mg" in out  # the changed dose is still reported
+
+
+def _change_dose(message: Message) -> None:
+    if "10 mg" in str(message.id):
+        message.string = str(message.id).replace("10 mg", "100 mg")
+
+
+@pytest.mark.parametrize("kind", ["folder", "loop"])
+def test_a_glossary_that_is_no_file_is_refused_at_its_path(
+    translated_project: Callable[[str], Path], kind: str
+) -> None:
+    root = translated_project("fr")
+    glossary = root / "translations" / "fr" / GLOSSARY_FILE
+    if kind == "folder":
+        glossary.mkdir()
+    else:
+        glossary.symlink_to(GLOSSARY_FILE)
+    code, out, err = run_cli("--root", str(root), "check", "--lang", "fr")
+    assert code != 0
+    assert "glossary.csv:1: " in out + err
+    assert "internal error" not in out + err

@@ -13,10 +13,28 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from medleaflet.content.load import display_name
+from medleaflet.errors import InputError, SourceLocation, ValidationError
 from medleaflet.i18n.catalogues import Catalogue
 from medleaflet.i18n.qa.checks import Finding, message_strings, usable
 from medleaflet.i18n.sources import SourceMessage
-from medleaflet.i18n.terms import Term, exceptions
+from medleaflet.i18n.terms import Term, exceptions, glossary_path, load_glossary
+from medleaflet.project import Project
+
+
+def glossary_findings(project: Project, catalogue: Catalogue, sources: Sequence[SourceMessage]) -> list[Finding]:
+    """:func:`term_findings` for the glossary of ``catalogue``'s language; a glossary that cannot be
+    read gives one blocking finding per problem instead, so the catalogue's own findings still show."""
+    try:
+        terms = load_glossary(project, catalogue.locale)
+    except ValidationError as error:
+        return [Finding(p.location, "", p.message, kind="glossary") for p in error.problems]
+    except InputError as error:
+        where = error.location or SourceLocation(
+            display_name(glossary_path(project, catalogue.locale), project.root), 1
+        )
+        return [Finding(where, "", error.message, kind="glossary")]
+    return term_findings(catalogue, sources, terms)
 
 
 def term_findings(catalogue: Catalogue, sources: Iterable[SourceMessage], terms: Sequence[Term]) -> list[Finding]:
