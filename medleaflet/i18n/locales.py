@@ -204,8 +204,10 @@ def choose_locale(text: str, available: Sequence[str]) -> str:
             return found
         raise UsageError(f"no translation for language {text!r} ({language_of(known).names}); available: {listing}")
     close = _close(text, available)
-    if close:
-        raise UsageError(f"unknown language {text!r}; did you mean {_either(close)}?")
+    if close:  # with the language's other catalogues: "chinee" may mean zh or zh_Hant
+        languages = {code.split("_")[0] for code in close}
+        close = [*close, *(code for code in _locale_codes(available) if code.split("_")[0] in languages)]
+        raise UsageError(f"unknown language {text!r}; did you mean {_either(list(dict.fromkeys(close)))}?")
     raise UsageError(f"unknown language {text!r}; available: {listing}")
 
 

@@ -19,6 +19,7 @@ from babel.numbers import get_group_symbol
 from medleaflet.i18n.catalogues import Catalogue, load_catalogue, parse_catalogue, po_path
 from medleaflet.i18n.language_check import project_messages
 from medleaflet.i18n.qa.checks import blocking, check_catalogue
+from medleaflet.i18n.qa.units import spellings
 from medleaflet.i18n.sources import SourceMessage
 from medleaflet.project import Project
 from tests.conftest import ROOT, run_cli
@@ -29,6 +30,12 @@ MESSAGES = project_messages(PROJECT)
 SOURCES = MESSAGES.sources
 PROTECTED = MESSAGES.protected
 DOSE = re.compile(r"(?<![\d.,])(\d\d+)(?=\s?(mg|мг|ملغ|毫克|मिग्रा))")
+
+
+def _dose_in(locale: str) -> re.Pattern[str]:
+    """A two-digit number (in any digits) before any spelling of mg the locale accepts."""
+    names = sorted(spellings(locale)["mg"], key=len, reverse=True)
+    return re.compile(r"(?<![\d.,])(\d\d+)(?=\s?(" + "|".join(map(re.escape, names)) + "))")
 
 
 def _entries(catalogue: Catalogue) -> list[tuple[SourceMessage, str]]:
@@ -74,7 +81,7 @@ def split_dose(text: str, catalogue: Catalogue) -> str:
     """Write a two-digit dose with the locale's group mark inside it (25 -> 2,5 / 2.5 / 2 5)."""
     group = get_group_symbol(Locale.parse(catalogue.locale))
     for _, translated in _entries(catalogue):
-        match = DOSE.search(translated)
+        match = _dose_in(catalogue.locale).search(translated)
         if match:
             digits = match.group(1)
             changed = translated[: match.start()] + digits[0] + group + digits[1:] + translated[match.end(1) :]
@@ -85,7 +92,7 @@ def split_dose(text: str, catalogue: Catalogue) -> str:
 def override_dose(text: str, catalogue: Catalogue) -> str:
     """Wrap a dose in a right-to-left override, so 25 would print as 52."""
     for _, translated in _entries(catalogue):
-        match = DOSE.search(translated)
+        match = _dose_in(catalogue.locale).search(translated)
         if match:
             changed = translated[: match.start()] + "\u202e" + match.group(1) + "\u202c" + translated[match.end(1) :]
             return _replace(text, translated, changed)

@@ -75,7 +75,10 @@ UNITS: tuple[Unit, ...] = (
 )
 
 #: The locales the translator guide's table lists (the source and every shipped language, and Persian).
-DOCUMENTED_LOCALES: tuple[str, ...] = ("en", "ar", "es", "fa", "fil", "fr", "hi", "ru", "vi", "zh")
+DOCUMENTED_LOCALES: tuple[str, ...] = (
+    "en", "am", "ar", "bn", "es", "fa", "fil", "fr", "hi", "ht", "ja", "ko", "my", "pa", "ps", "pt", "ru", "so", "ta",
+    "th", "uk", "ur", "vi", "zh", "zh_Hant",
+)  # fmt: skip
 
 #: Customary abbreviations CLDR does not give, by language and unit symbol.
 CUSTOMARY: Mapping[str, Mapping[str, tuple[str, ...]]] = {
@@ -199,8 +202,9 @@ class Recogniser:
         self.folded: dict[str, str] = {}
         for spelling, symbol in self.exact.items():
             self.folded.setdefault(spelling.casefold(), symbol)
-        # A spelling in the text may be longer than its NFC form (decomposed accents).
-        self.longest = 2 * max((len(spelling) for spelling in self.exact), default=0)
+        # A spelling in the text may be longer than its NFC form: decomposed accents, and a Hangul
+        # syllable decomposes into up to three jamo.
+        self.longest = 3 * max((len(spelling) for spelling in self.exact), default=0)
 
     def after(self, text: str, end: int) -> UnitMatch | None:
         """The unit after the number ending at ``end`` in ``text`` (spaces may come between),

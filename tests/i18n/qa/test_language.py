@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from babel import Locale
+from fontTools import unicodedata as ucd
 
 from medleaflet.i18n.catalogues import load_catalogue
 from medleaflet.i18n.qa.language import (
@@ -49,13 +52,20 @@ def test_every_shipped_catalogue_is_in_its_own_script(locale: str) -> None:
     assert catalogue_script_problem(texts, Locale.parse(locale)) is None
 
 
+def _main_script(texts: list[str]) -> str:
+    """The script most letters of ``texts`` are in."""
+    letters = Counter(ucd.script(char) for text in texts for char in text if char.isalpha())
+    return letters.most_common(1)[0][0]
+
+
 @pytest.mark.parametrize("locale", TRANSLATED)
 @pytest.mark.parametrize("other", TRANSLATED)
 def test_a_catalogue_copied_into_another_script_folder_is_refused(locale: str, other: str) -> None:
-    """Each shipped catalogue, read as if it were another language's: refused when the scripts differ."""
+    """Each shipped catalogue, read as if it were another language's: refused when its main script is
+    not one the other language writes (Japanese, mostly kana, in Chinese; but Chinese in Japanese passes)."""
     texts = [m.string for m in load_catalogue(PROJECT, other).messages() if isinstance(m.string, str)]
     target = Locale.parse(locale)
-    differs = not (expected_scripts(Locale.parse(other)) & expected_scripts(target))
+    differs = _main_script(texts) not in expected_scripts(target)
     assert (catalogue_script_problem(texts, target) is not None) == differs
 
 
