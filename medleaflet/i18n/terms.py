@@ -151,6 +151,13 @@ def exceptions(comments: Sequence[str]) -> set[str]:
     return {term.strip().casefold() for names in named for term in names.split(",") if term.strip()}
 
 
+def terms_used(english: str, comments: Sequence[str], terms: Sequence[Term]) -> list[Term]:
+    """The terms of ``terms`` that the English text ``english`` of an entry uses, but for those its
+    translator ``comments`` exempt (:func:`exceptions`)."""
+    exempt = exceptions(comments)
+    return [term for term in terms if term.source.casefold() not in exempt and term.in_source(english)]
+
+
 def annotate(catalog: Catalog, terms: Sequence[Term]) -> None:
     """Give each message of ``catalog`` whose English uses a term of ``terms`` a translator comment
     ``# glossary: seizure = crisis convulsiva``, replacing the glossary notes it had (a translator's own
@@ -162,12 +169,7 @@ def annotate(catalog: Catalog, terms: Sequence[Term]) -> None:
             continue
         english = " ".join(message.id) if isinstance(message.id, tuple | list) else message.id
         kept = [comment for comment in message.user_comments if not comment.startswith(NOTE_PREFIX)]
-        exempt = exceptions(kept)
-        notes = [
-            f"{NOTE_PREFIX}{term.source} = {term.target}"
-            for term in terms
-            if term.in_source(english) and term.source.casefold() not in exempt
-        ]
+        notes = [f"{NOTE_PREFIX}{term.source} = {term.target}" for term in terms_used(english, kept, terms)]
         message.user_comments = kept + notes
 
 

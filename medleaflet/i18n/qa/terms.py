@@ -18,7 +18,7 @@ from medleaflet.errors import InputError, SourceLocation, ValidationError
 from medleaflet.i18n.catalogues import Catalogue
 from medleaflet.i18n.qa.checks import Finding, message_strings, usable
 from medleaflet.i18n.sources import SourceMessage
-from medleaflet.i18n.terms import Term, exceptions, glossary_path, load_glossary
+from medleaflet.i18n.terms import Term, glossary_path, load_glossary, terms_used
 from medleaflet.project import Project
 
 
@@ -46,11 +46,8 @@ def term_findings(catalogue: Catalogue, sources: Iterable[SourceMessage], terms:
         if message is None or not usable(message, source):
             continue
         english = " ".join(filter(None, (source.msgid, source.plural)))
-        exempt = exceptions(message.user_comments)
-        for term in terms:
-            if term.source.casefold() in exempt:
-                continue
-            if term.in_source(english) and not all(term.in_translation(form) for form in message_strings(message)):
+        for term in terms_used(english, message.user_comments, terms):
+            if not all(term.in_translation(form) for form in message_strings(message)):
                 text = (
                     f"glossary: the English says '{term.source}', chosen as '{term.target}' at {term.location}; "
                     "use it here, or add the form used to that term's forms"
