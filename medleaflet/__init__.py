@@ -16,6 +16,28 @@ folder it owns; :mod:`medleaflet.cli` is the thin command line. Text in every
 script is set by the separate package :mod:`textengine`, which knows nothing
 of leaflets. Every error the tool raises on purpose derives from
 :class:`medleaflet.errors.MedleafletError` and carries its source location.
+
+
+The library API is :func:`medleaflet.build_pdf` (:mod:`medleaflet.api`): one
+leaflet's PDF as bytes, exactly as ``generate.py build`` writes it. It is
+imported on first use, so ``import medleaflet`` (and ``--help``) loads no
+rendering code.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from medleaflet.api import build_pdf
+
 __version__ = "0.1.0"
+__all__ = ["__version__", "build_pdf"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "build_pdf":
+        from medleaflet.api import build_pdf
+
+        return build_pdf
+    raise AttributeError(f"module 'medleaflet' has no attribute {name!r}")

@@ -8,6 +8,11 @@ out (a :class:`~medleaflet.layout.document.LaidOutLeaflet`);
 into an output folder and returns the :class:`BuildResult`. Each raises a
 :class:`~medleaflet.errors.MedleafletError` subclass for anything wrong with
 the inputs; no file is written in that case.
+
+The parsed, validated leaflet and template are kept for the process while
+their files are unchanged (:mod:`medleaflet.memo`), as is each catalogue's
+check (:func:`medleaflet.i18n.localise.localise`); layout and rendering run
+afresh for every PDF.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from medleaflet.i18n.localise import localise
 from medleaflet.layout.bilingual import BilingualLayout, column_width
 from medleaflet.layout.document import LaidOutLeaflet
 from medleaflet.layout.leaflet import LeafletLayout
+from medleaflet.memo import FileMemo
 from medleaflet.project import Project
 from medleaflet.render.pdf import RenderedPdf, render_pdf
 from medleaflet.write import write_atomic
@@ -62,10 +68,16 @@ class BuildOptions:
     paper: str | None = None
 
 
+#: Leaflets and templates loaded and validated, while their files are unchanged.
+_INPUTS = FileMemo()
+
+
 def lay_out_leaflet(project: Project, leaflet_id: str, locale: str, options: BuildOptions) -> LaidOutLeaflet:
     """Load, validate, localise and lay out one leaflet: the value the render stage takes."""
-    leaflet = load_leaflet(project.leaflet_path(leaflet_id), project.root)
-    template = load_template(project.template_path(options.template), project.root)
+    leaflet_path, template_path = project.leaflet_path(leaflet_id), project.template_path(options.template)
+    root = project.root
+    leaflet = _INPUTS.get([leaflet_path], ("leaflet", root), lambda: load_leaflet(leaflet_path, root))
+    template = _INPUTS.get([template_path], ("template", root), lambda: load_template(template_path, root))
     paper = options.paper or (options.clinic.paper if options.clinic else template.paper)
     template = replace(template, paper=paper)
     fonts = load_fonts(template, project, locale)

@@ -129,6 +129,9 @@ class BidiParagraph(Flowable):
         self.min_size = style.fontSize if min_size is None else min(min_size, style.fontSize)
         #: The shaped words at each font size tried.
         self._sized_words: dict[float, list[list[Piece]]] = {}
+        #: The width of each of those words, and whether every word fits each width tried, by size.
+        self._sized_widths: dict[float, list[float]] = {}
+        self._fits_at: dict[tuple[float, float], bool] = {}
         self.bullet = bullet if _first else None
         #: The side of the bullet follows the page's direction, not the text's.
         self.bullet_rtl = rtl if bullet_rtl is None else bullet_rtl
@@ -227,30 +230,45 @@ class BidiParagraph(Flowable):
 
     def break_lines(self, width: float) -> list[Line]:
         """Greedy line breaking at spaces, in logical order; a word longer
-        than a line is cut between characters."""
+        than a line is cut between characters.
+
+        Linear in the paragraph's length: each word's width is summed once per size
+        (:meth:`word_widths`), and the current line's width is kept as pieces are added, in
+        the order :attr:`Line.width` would sum them, so the same breaks come out.
+        """
         available = self._available(width)
         lines: list[Line] = [Line()]
-
-        for word in self.words():
+        line_width = 0.0
+        for word, word_width in zip(self.words(), self.word_widths(), strict=True):
             line = lines[-1]
             if word[0].space:
                 if line.pieces:
                     line.pieces.append(word[0])
+                    line_width += word[0].width
                 continue
-            if line.pieces and line.width + sum(piece.width for piece in word) > available:
+            if line.pieces and line_width + word_width > available:
                 while line.pieces and line.pieces[-1].space:
                     line.pieces.pop()
-                line = Line()
+                line, line_width = Line(), 0.0
                 lines.append(line)
-            for piece in self._fit(word, available):
-                if line.pieces and line.width + piece.width > available:
-                    line = Line()
+            for piece in word if word_width <= available else self._fit(word, available):
+                if line.pieces and line_width + piece.width > available:
+                    line, line_width = Line(), 0.0
                     lines.append(line)
                 line.pieces.append(piece)
+                line_width += piece.width
         for line in lines:
             while line.pieces and line.pieces[-1].space:
                 line.pieces.pop()
         return [line for line in lines if line.pieces] or [Line()]
+
+    def word_widths(self) -> list[float]:
+        """The width of each word of :meth:`words` at the current size (summed once per size)."""
+        size = self.style.fontSize
+        widths = self._sized_widths.get(size)
+        if widths is None:
+            widths = self._sized_widths[size] = [sum(piece.width for piece in word) for word in self.words()]
+        return widths
 
     def _hyphenated(self, word: list[Piece], available: float, forced: bool = False) -> list[Piece] | None:
         """``word`` cut where it may take a hyphen into pieces that each fit ``available``, or None.
@@ -320,7 +338,13 @@ class BidiParagraph(Flowable):
 
         def fits(size: float) -> bool:
             self.style = base if size == base.fontSize else sized(base, size)
-            return all(word[0].space or self._fits(word, available) for word in self.words())
+            known = self._fits_at.get((size, available))
+            if known is None:
+                known = self._fits_at[(size, available)] = all(
+                    word[0].space or word_width <= available or self._fits(word, available)
+                    for word, word_width in zip(self.words(), self.word_widths(), strict=True)
+                )
+            return known
 
         size = fitting_size(base.fontSize, self.min_size, fits)
         self.style = base if size == base.fontSize else sized(base, size)
@@ -329,7 +353,8 @@ class BidiParagraph(Flowable):
         """The width of the widest word at the size asked for, with the indents: the narrowest
         column the paragraph is set in without cutting a word."""
         style, self.style = self.style, self.base_style
-        widest = max((sum(piece.width for piece in word) for word in self.words() if not word[0].space), default=0)
+        pairs = zip(self.words(), self.word_widths(), strict=True)
+        widest = max((width for word, width in pairs if not word[0].space), default=0)
         self.style = style
         return widest + self.base_style.leftIndent + self.base_style.rightIndent
 

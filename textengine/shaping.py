@@ -14,12 +14,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, TypeAlias
 
 import uharfbuzz
 from reportlab.pdfbase import pdfmetrics, ttfonts
 
 from textengine.scripts import NEUTRAL_SCRIPTS
 from textengine.text_layer import FIRST_PRIVATE_CODE, cluster_texts, forget, glyph_code
+
+#: The most entries each shaping cache holds before it is emptied.
+MAX_CACHED = 100_000
+
+#: What a run is shaped from: font name, size, text, right to left, script, features, language.
+_Key: TypeAlias = tuple[str, float, str, bool, "str | None", tuple[str, ...], "str | None"]
+#: One glyph as HarfBuzz placed it: glyph id, the text it reads as, x and y advance and offset (PDF units).
+_Glyph: TypeAlias = tuple[int, str, float, float, float, float, float]
 
 
 @dataclass(frozen=True)
@@ -58,7 +67,44 @@ def shape_run(
     the bidi algorithm resolved for them, so HarfBuzz mirrors them in
     right-to-left runs.
     """
+    key: _Key = (font_name, font_size, text, rtl, script, features, language)
+    run = _runs.get(key)
+    if run is not None:
+        return run
     font = pdfmetrics.getFont(font_name)
+    glyphs = _harfbuzz.get(key)
+    if glyphs is None:
+        glyphs = _remember(_harfbuzz, key, _shape(font, key))
+    chars: list[str] = []
+    data: list[ttfonts.ShapeData] = []
+    advance_total = 0.0
+    char_widths = font.face.charWidths
+    for cluster, (gid, glyph_text, width, x_advance, y_advance, x_offset, y_offset) in glyphs:
+        code = glyph_code(font, gid, glyph_text, width)
+        advance_total += x_advance
+        chars.append(chr(code))
+        data.append(ttfonts.ShapeData(cluster, x_advance, y_advance, x_offset, y_offset, char_widths.get(code, 0)))
+    shaped = ttfonts.ShapedStr("".join(chars), shapeData=data)
+    return _remember(_runs, key, ShapedRun(text, font_name, font_size, rtl, shaped, advance_total * font_size / 1000))
+
+
+#: HarfBuzz's output by what was shaped, for the process.
+_harfbuzz: dict[_Key, tuple[tuple[int, _Glyph], ...]] = {}
+#: Finished runs by what was shaped, for the document being laid out.
+_runs: dict[_Key, ShapedRun] = {}
+
+
+def _remember(cache: dict[_Key, Any], key: _Key, value: Any) -> Any:
+    """Keep ``value`` in ``cache`` under ``key`` (emptying a full cache first), and return it."""
+    if len(cache) >= MAX_CACHED:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
+def _shape(font: Any, key: _Key) -> tuple[tuple[int, _Glyph], ...]:
+    """Shape with HarfBuzz as :func:`shape_run` says: each glyph's cluster and :data:`_Glyph`."""
+    _, font_size, text, rtl, script, features, language = key
     hb_font = font.hbFont(font_size)
     buffer = uharfbuzz.Buffer()
     buffer.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
@@ -73,30 +119,26 @@ def shape_run(
         buffer.language = language.replace("_", "-")
     buffer.guess_segment_properties()
     uharfbuzz.shape(hb_font, buffer, {"kern": True, "liga": True, **dict.fromkeys(features, True)})
-    chars: list[str] = []
-    data: list[ttfonts.ShapeData] = []
-    advance_total = 0.0
     infos = buffer.glyph_infos
     positions = buffer.glyph_positions
     texts = cluster_texts(text, [info.cluster for info in infos], [position.x_advance for position in positions], rtl)
-    for info, position, glyph_text in zip(infos, positions, texts, strict=True):
-        gid = info.codepoint
-        code = glyph_code(font, gid, glyph_text, font.pdfScale(font.face.hmetrics[gid][0]))
-        x_advance = font.pdfScale(position.x_advance)
-        advance_total += x_advance
-        chars.append(chr(code))
-        data.append(
-            ttfonts.ShapeData(
-                info.cluster,
-                x_advance,
-                font.pdfScale(position.y_advance),
-                font.pdfScale(position.x_offset),
-                font.pdfScale(position.y_offset),
-                font.face.charWidths.get(code, 0),
-            )
+    scale = font.pdfScale
+    advances = font.face.hmetrics
+    return tuple(
+        (
+            info.cluster,
+            (
+                info.codepoint,
+                glyph_text,
+                scale(advances[info.codepoint][0]),
+                scale(position.x_advance),
+                scale(position.y_advance),
+                scale(position.x_offset),
+                scale(position.y_offset),
+            ),
         )
-    glyphs = ttfonts.ShapedStr("".join(chars), shapeData=data)
-    return ShapedRun(text, font_name, font_size, rtl, glyphs, advance_total * font_size / 1000)
+        for info, position, glyph_text in zip(infos, positions, texts, strict=True)
+    )
 
 
 def forget_private_glyphs(font_names: Iterable[str]) -> None:
@@ -113,6 +155,7 @@ def forget_private_glyphs(font_names: Iterable[str]) -> None:
     public way to do that, so it resets the two private attributes its
     ``hbAddPrivate`` keeps, and removes the codes it added to the face's tables.
     """
+    _runs.clear()
     for name in font_names:
         font = pdfmetrics.getFont(name)
         forget(font)

@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from medleaflet.content.model import Leaflet, Text
 from medleaflet.errors import IncompleteTranslationError, SourceLocation
+from medleaflet.i18n.catalogues import po_path
 from medleaflet.i18n.digits import in_locale_digits, in_locale_number
 from medleaflet.i18n.language_check import LanguageCheck, Messages, check_language, leaflet_messages
 from medleaflet.i18n.lists import join_list
@@ -34,6 +35,7 @@ from medleaflet.i18n.locales import SOURCE_LOCALE, Language, language_of
 from medleaflet.i18n.review import TranslationReview
 from medleaflet.i18n.ui import UIText
 from medleaflet.i18n.ui_extract import ui_messages
+from medleaflet.memo import FileMemo
 from medleaflet.project import Project
 
 #: Put before every English passage printed in place of a missing translation.
@@ -146,9 +148,25 @@ def localise(project: Project, leaflet: Leaflet, locale: str, allow_fallback: bo
     english = source_locations(leaflet)
     if code == SOURCE_LOCALE:
         return LocalisedLeaflet(leaflet, language, {key: ResolvedText(key[1], where) for key, where in english.items()})
-    check = check_language(project, code, leaflet_messages(leaflet))
+    check = _checked(project, leaflet, code)
     fallbacks = _fallbacks(check, allow_fallback)
     return LocalisedLeaflet(leaflet, language, _resolve(check, fallbacks, english), fallbacks, check.review)
+
+
+#: Each catalogue's check against a leaflet, while the catalogue file is unchanged.
+_CHECKS = FileMemo()
+
+
+def _checked(project: Project, leaflet: Leaflet, locale: str) -> LanguageCheck:
+    """The catalogue of ``locale`` checked against ``leaflet``'s messages, kept while the catalogue
+    file is unchanged and for this very leaflet object (held by the entry, so its id is not reused).
+    The sign-off record is read afresh for each call (a new :class:`LanguageCheck`)."""
+    _, check = _CHECKS.get(
+        [po_path(project, locale)],
+        (project.root, locale, id(leaflet)),
+        lambda: (leaflet, check_language(project, locale, leaflet_messages(leaflet))),
+    )
+    return replace(check)
 
 
 def _fallbacks(check: LanguageCheck, allow_fallback: bool) -> frozenset[str]:

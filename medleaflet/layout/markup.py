@@ -10,9 +10,10 @@ through the helpers below.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from xml.sax.saxutils import escape as _xml_escape
 
-from medleaflet.i18n.qa.numbers import UNIT_ALIASES
+from medleaflet.i18n.qa.numbers import unit_aliases
 
 
 def escape(text: str) -> str:
@@ -28,12 +29,10 @@ def bold(text: str) -> str:
 def bind_units(text: str) -> str:
     """Join each number to the unit after it with a no-break space, so a line
     never ends between ``20`` and ``mg``."""
-    return _NUMBER_UNIT.sub("\u00a0", text)
+    return _unit_pattern().sub("\u00a0", text)
 
 
+@lru_cache(maxsize=1)
 def _unit_pattern() -> re.Pattern[str]:
-    aliases = sorted((alias for group in UNIT_ALIASES.values() for alias in group), key=len, reverse=True)
+    aliases = sorted((alias for group in unit_aliases().values() for alias in group), key=len, reverse=True)
     return re.compile(rf"(?<=\d)[ \u202f](?=(?:{'|'.join(map(re.escape, aliases))})(?![A-Za-z]))")
-
-
-_NUMBER_UNIT = _unit_pattern()

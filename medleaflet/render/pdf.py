@@ -15,7 +15,11 @@ and returns a :class:`RenderedPdf`. It:
 * is reproducible: ReportLab's invariant mode fixes the document id, and the
   creation date is the leaflet's revision date, never the clock;
 * sets the canvas's initial font to the layout's own font, so no Base-14
-  font (Helvetica) is referenced anywhere.
+  font (Helvetica) is referenced anywhere;
+* writes its streams zlib-compressed only, never ASCII85-encoded as well
+  (ReportLab's ``rl_config.useA85``, switched off for the process on import):
+  ASCII85 makes every stream a quarter larger and costs time to encode, and
+  a PDF is a binary file anyway.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
@@ -35,6 +40,8 @@ from medleaflet.layout.document import LaidOutLeaflet
 from medleaflet.render.balance import Layout, settle
 from medleaflet.render.bookmarks import Bookmarks
 from medleaflet.render.metadata import document_options, pdf_date_formatter
+
+rl_config.useA85 = 0
 
 
 @dataclass(frozen=True)

@@ -67,9 +67,14 @@ from babel.numbers import UnsupportedNumberingSystemError, get_decimal_symbol, g
 from medleaflet.i18n.digits import NUMBERING_SYSTEM_ZEROS
 from medleaflet.i18n.qa.units import DOCUMENTED_LOCALES, binding_spellings, recogniser, spelling_problem
 
-#: The spellings of each unit, by unit symbol, that the layout keeps next to their number
-#: (:func:`medleaflet.layout.markup.bind_units`): see :func:`~medleaflet.i18n.qa.units.binding_spellings`.
-UNIT_ALIASES: dict[str, tuple[str, ...]] = binding_spellings(DOCUMENTED_LOCALES)
+
+@lru_cache(maxsize=1)
+def unit_aliases() -> dict[str, tuple[str, ...]]:
+    """The spellings of each unit, by unit symbol, that the layout keeps next to their number
+    (:func:`medleaflet.layout.markup.bind_units`): see :func:`~medleaflet.i18n.qa.units.binding_spellings`.
+    Worked out on first use (CLDR's unit names of every documented locale), not on import."""
+    return binding_spellings(DOCUMENTED_LOCALES)
+
 
 _SYSTEM_BY_ZERO = {zero: system for system, zero in NUMBERING_SYSTEM_ZEROS.items()}
 

@@ -110,12 +110,13 @@ def _locale(locale_id: str) -> Locale | None:
         return None
 
 
-def _samples(locale: Locale) -> list[Decimal]:
-    """One number of each plural form of ``locale``."""
+@lru_cache(maxsize=128)
+def _samples(locale: Locale) -> tuple[Decimal, ...]:
+    """One number of each plural form of ``locale`` (found once per locale: every unit asks)."""
     found: dict[str, Decimal] = {}
     for sample in _SAMPLES:
         found.setdefault(locale.plural_form(sample), sample)
-    return list(found.values())
+    return tuple(found.values())
 
 
 def _cldr_names(unit: Unit, locale: Locale) -> list[str]:

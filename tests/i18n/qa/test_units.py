@@ -17,7 +17,7 @@ import pytest
 from medleaflet.i18n.catalogues import parse_catalogue
 from medleaflet.i18n.qa.checks import check_catalogue
 from medleaflet.i18n.qa.doses import compare
-from medleaflet.i18n.qa.numbers import UNIT_ALIASES, quantities
+from medleaflet.i18n.qa.numbers import quantities, unit_aliases
 from medleaflet.i18n.qa.units import (
     DOCUMENTED_LOCALES,
     UNITS,
@@ -190,4 +190,4 @@ def test_a_unit_may_touch_chinese_text() -> None:
 def test_the_layout_binds_every_spelling_longer_than_a_letter() -> None:
     for locale in DOCUMENTED_LOCALES:
         for symbol, names in spellings(locale).items():
-            assert {name for name in names if len(name) > 1} <= set(UNIT_ALIASES[symbol]), (locale, symbol)
+            assert {name for name in names if len(name) > 1} <= set(unit_aliases()[symbol]), (locale, symbol)
