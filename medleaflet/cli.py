@@ -32,7 +32,6 @@ from typing import TextIO
 
 from medleaflet import __version__
 from medleaflet import cli_options as options
-from medleaflet.batch import MANIFEST, build_all
 from medleaflet.content.clinic import Clinic, load_clinic
 from medleaflet.content.countries import country_name
 from medleaflet.content.load import display_name
@@ -45,7 +44,6 @@ from medleaflet.i18n.catalogues import pot_path
 from medleaflet.i18n.digits import in_locale_digits
 from medleaflet.i18n.locales import cldr_locale, language_of
 from medleaflet.i18n.status import format_table
-from medleaflet.pipeline import BuildOptions, build_leaflet, output_name
 from medleaflet.project import Project, default_root
 from medleaflet.write import output_folder, remove_output
 
@@ -180,8 +178,12 @@ def _cmd_build(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     stop the others: its previous PDF is removed, and every failure is raised
     together at the end (exit 1).
     """
+    from medleaflet.pipeline import BuildOptions, build_leaflet, output_name  # rendering: only build loads it
+
     if args.all:
         return _cmd_build_all(project, args, out)
+    if args.jobs is not None:
+        raise UsageError("--jobs is for --all; a plain build renders its PDFs one after another")
     targets = _build_targets(project, args)
     output_folder(args.out)
     paths = [args.out / output_name(leaflet_id, locale, template) for leaflet_id, locale, template in targets]
@@ -235,12 +237,16 @@ def _load_clinic_option(project: Project, args: argparse.Namespace) -> tuple[Cli
 
 def _cmd_build_all(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     """``build --all``: the batch, then the clinic profile, one line of totals and one per failure."""
+    from medleaflet.batch import MANIFEST, build_all
+    from medleaflet.pipeline import BuildOptions
+
     if args.leaflets or args.langs or args.templates:
         raise UsageError("--all builds every leaflet, language and template; do not name any")
     # The batch loads the clinic itself, under its lock: if it is broken, no old PDF is left behind.
     options = BuildOptions(DEFAULT_TEMPLATE, args.allow_fallback, None, args.paper)
     clinic_file = _clinic_file_option(project, args)
-    result = build_all(project, args.out, options, clinic_file, log=sys.stderr if out is sys.stdout else out)
+    log = sys.stderr if out is sys.stdout else out
+    result = build_all(project, args.out, options, clinic_file, log=log, workers=args.jobs)
     print(_clinic_line(project, None, clinic_file), file=out)
     print(
         f"{len(result.built)} built, {len(result.skipped)} unchanged, {len(result.failed)} failed, "

@@ -18,7 +18,7 @@ from typing import NoReturn
 
 from medleaflet.content.templates import DEFAULT_TEMPLATE, PAGE_SIZES
 from medleaflet.errors import MedleafletError
-from medleaflet.i18n.locales import SOURCE_LOCALE, language_of
+from medleaflet.i18n.locales import SOURCE_LOCALE, english_name, language_of
 from medleaflet.project import Project, default_root
 
 #: The program's name when :func:`medleaflet.cli.main` is not given the command line (called from Python).
@@ -66,17 +66,19 @@ def languages_epilog(open_project: Callable[[], Project]) -> str:
     """The end of ``--help``: each language of the project, code and English name, one a line;
     a line that says why when the project cannot be opened or its languages listed."""
     try:
-        languages = [language_of(code) for code in open_project().locales()]
+        codes = open_project().locales()
+        # English names only (CLDR's English data): every language's own data would take a third of a second.
+        names = {code: english_name(code) for code in codes}
+        example = language_of(next((code for code in codes if code != SOURCE_LOCALE), codes[0]))
     except (MedleafletError, OSError) as exc:
         return f"Languages: cannot be listed ({' '.join(str(exc).split())})"
-    example = next((language for language in languages if language.code != SOURCE_LOCALE), languages[0])
     *others, last = dict.fromkeys((example.code, example.english_name, example.own_title))
-    width = max(len(language.code) for language in languages)
+    width = max(len(code) for code in codes)
     return "\n".join(
         [
             f"Languages of this project (--lang takes the code or the name, in English or in the language itself, "
             f"any case, e.g. {', '.join(others)} or {last}):",
-            *(f"  {language.code:<{width}}  {language.english_name}" for language in languages),
+            *(f"  {code:<{width}}  {name}" for code, name in names.items()),
         ]
     )
 
@@ -89,6 +91,21 @@ def languages_help(argv: Sequence[str]) -> Callable[[], str]:
         return languages_epilog(lambda: Project.open(root_argument(argv) or default_root()))
 
     return languages
+
+
+#: The most processes ``--jobs`` may ask for.
+MAX_JOBS = 256
+
+
+def job_count(text: str) -> int:
+    """``--jobs``: a whole number of processes from 1 to :data:`MAX_JOBS`."""
+    try:
+        count = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 1 <= count <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"{count} is out of range: from 1 to {MAX_JOBS}")
+    return count
 
 
 def paper_size(text: str) -> str:
@@ -131,6 +148,12 @@ def build_options(build: argparse.ArgumentParser) -> None:
         help="build every leaflet in every language and template, in parallel, and write DIR/manifest.json; "
         "files whose inputs have not changed are kept. The batch owns DIR: it locks it (a second --all into DIR "
         "is refused) and removes every other PDF in it, so DIR holds exactly the PDFs the manifest lists",
+    )
+    build.add_argument(
+        "--jobs",
+        type=job_count,
+        metavar="N",
+        help="with --all: how many PDFs to render at once, each in a process of its own (default: one per CPU)",
     )
     build.add_argument(
         "--clinic",

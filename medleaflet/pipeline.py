@@ -24,6 +24,7 @@ from pathlib import Path
 from medleaflet.content import clinic as clinic_profile
 from medleaflet.content.clinic import Clinic
 from medleaflet.content.fonts import input_error, load_fonts
+from medleaflet.content.model import Leaflet
 from medleaflet.content.templates import DEFAULT_TEMPLATE, load_template
 from medleaflet.content.validate import load_leaflet
 from medleaflet.i18n.coverage import require_coverage
@@ -72,11 +73,16 @@ class BuildOptions:
 _INPUTS = FileMemo()
 
 
+def leaflet_of(project: Project, leaflet_id: str) -> Leaflet:
+    """The leaflet ``leaflet_id`` of ``project``, loaded and validated (kept while its file is unchanged)."""
+    path, root = project.leaflet_path(leaflet_id), project.root
+    return _INPUTS.get([path], ("leaflet", root), lambda: load_leaflet(path, root))
+
+
 def lay_out_leaflet(project: Project, leaflet_id: str, locale: str, options: BuildOptions) -> LaidOutLeaflet:
     """Load, validate, localise and lay out one leaflet: the value the render stage takes."""
-    leaflet_path, template_path = project.leaflet_path(leaflet_id), project.template_path(options.template)
-    root = project.root
-    leaflet = _INPUTS.get([leaflet_path], ("leaflet", root), lambda: load_leaflet(leaflet_path, root))
+    leaflet = leaflet_of(project, leaflet_id)
+    template_path, root = project.template_path(options.template), project.root
     template = _INPUTS.get([template_path], ("template", root), lambda: load_template(template_path, root))
     paper = options.paper or (options.clinic.paper if options.clinic else template.paper)
     template = replace(template, paper=paper)

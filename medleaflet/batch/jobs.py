@@ -3,16 +3,22 @@
 :func:`jobs` takes a :class:`~medleaflet.project.Project` and gives every
 leaflet x language x template it can print, as :class:`Job` values; an
 :class:`Outcome` records what happened to one job, and a
-:class:`BatchResult` gathers the outcomes of a whole run.
+:class:`BatchResult` gathers the outcomes of a whole run. :func:`longest_first`
+orders jobs so the slowest start first and no worker is left with one long job
+at the end.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from medleaflet.content.templates import load_template
 from medleaflet.errors import MedleafletError
+from medleaflet.i18n.catalogues import po_path
 from medleaflet.i18n.locales import SOURCE_LOCALE
 from medleaflet.project import Project
 
@@ -72,6 +78,33 @@ def jobs(project: Project) -> list[Job]:
         for template in project.template_names()
         if not (template in bilingual and locale == SOURCE_LOCALE)
     ]
+
+
+def longest_first(project: Project, todo: Sequence[Job]) -> list[Job]:
+    """``todo`` ordered by how long each job is expected to take, longest first (ties in their order).
+
+    The estimate is the bytes of text a job sets: its leaflet file and its catalogue (whose size
+    grows with the translation's length and with the bytes per character of its script: a
+    Hindi or Chinese catalogue is set by HarfBuzz, character by character), both for a
+    bilingual template, which sets English beside the language.
+    """
+    bilingual = {name for name in project.template_names() if _is_bilingual(project, name)}
+    sizes: dict[Path, int] = {}
+
+    def size(path: Path) -> int:
+        if path not in sizes:
+            try:
+                sizes[path] = os.stat(path).st_size
+            except OSError:
+                sizes[path] = 0
+        return sizes[path]
+
+    def cost(job: Job) -> int:
+        leaflet = size(project.leaflet_path(job.leaflet))
+        catalogue = 0 if job.locale == SOURCE_LOCALE else size(po_path(project, job.locale))
+        return (leaflet + catalogue) * (2 if job.template in bilingual else 1)
+
+    return sorted(todo, key=cost, reverse=True)
 
 
 def _is_bilingual(project: Project, name: str) -> bool:

@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from medleaflet.batch.digest import Inputs, batch_inputs
 from medleaflet.batch.folder import clear, pdfs, remove_failed, remove_leftovers, remove_stale
-from medleaflet.batch.jobs import BatchResult, Job, Outcome, jobs
+from medleaflet.batch.jobs import BatchResult, Job, Outcome, jobs, longest_first
 from medleaflet.batch.manifest import MANIFEST, read_manifest, unchanged, write_manifest
 from medleaflet.batch.progress import progress
 from medleaflet.batch.worker import outcome_of, run_job, start_worker
@@ -106,7 +106,7 @@ def _run_jobs(
     previous PDF of every job that fails; returns what happened to each."""
     result = BatchResult()
     pending: list[tuple[Job, str]] = []
-    for job in todo:
+    for job in longest_first(project, todo):
         digest = inputs.digest(job)
         entry = previous.get(output_name(job.leaflet, job.locale, job.template))
         if unchanged(out, entry, digest):

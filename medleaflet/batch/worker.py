@@ -16,13 +16,10 @@ from pathlib import Path
 
 from medleaflet.batch.jobs import Job, Outcome
 from medleaflet.content.model import Leaflet
-from medleaflet.content.validate import load_leaflet
 from medleaflet.errors import IncompleteTranslationError, MedleafletError
-from medleaflet.i18n.catalogues import load_catalogue
-from medleaflet.i18n.language_check import leaflet_messages
 from medleaflet.i18n.locales import SOURCE_LOCALE
-from medleaflet.i18n.review import load_record, review_of
-from medleaflet.pipeline import BuildOptions, build_leaflet
+from medleaflet.i18n.localise import checked_catalogue
+from medleaflet.pipeline import BuildOptions, build_leaflet, leaflet_of
 from medleaflet.project import Project
 from medleaflet.write import hold
 
@@ -31,8 +28,7 @@ def review_status(project: Project, leaflet: Leaflet, locale: str) -> str:
     """The English leaflet's review status, or whether the translation is signed off in full."""
     if locale == SOURCE_LOCALE:
         return leaflet.metadata.review.status
-    catalogue = load_catalogue(project, locale)
-    signed = review_of(catalogue, load_record(catalogue, project.root), leaflet_messages(leaflet).sources)
+    signed = checked_catalogue(project, leaflet, locale).review
     return "reviewed" if signed.complete else "not reviewed"
 
 
@@ -41,7 +37,7 @@ def run_job(root: str, job: Job, out: str, options: BuildOptions, digest: str) -
     project = Project(Path(root))
     try:
         result = build_leaflet(project, job.leaflet, job.locale, Path(out), replace(options, template=job.template))
-        leaflet = load_leaflet(project.leaflet_path(job.leaflet), project.root)
+        leaflet = leaflet_of(project, job.leaflet)
         entry = {
             "file": result.path.name,
             **asdict(job),

@@ -83,6 +83,13 @@ def language_of(code: str) -> Language:
     )
 
 
+def english_name(code: str) -> str:
+    """The English name of the locale ``code`` (as :attr:`Language.english_name`), read from CLDR's
+    English data alone; raises :class:`UsageError` for a bad code."""
+    locale = parse_locale(code)
+    return locale.get_display_name("en") or str(locale)
+
+
 def _script_of(locale: Locale) -> str:
     """The locale's own script subtag, else the one CLDR's likely subtags give its language, else ``Latn``."""
     if locale.script:

@@ -148,7 +148,7 @@ def localise(project: Project, leaflet: Leaflet, locale: str, allow_fallback: bo
     english = source_locations(leaflet)
     if code == SOURCE_LOCALE:
         return LocalisedLeaflet(leaflet, language, {key: ResolvedText(key[1], where) for key, where in english.items()})
-    check = _checked(project, leaflet, code)
+    check = checked_catalogue(project, leaflet, code)
     fallbacks = _fallbacks(check, allow_fallback)
     return LocalisedLeaflet(leaflet, language, _resolve(check, fallbacks, english), fallbacks, check.review)
 
@@ -157,7 +157,7 @@ def localise(project: Project, leaflet: Leaflet, locale: str, allow_fallback: bo
 _CHECKS = FileMemo()
 
 
-def _checked(project: Project, leaflet: Leaflet, locale: str) -> LanguageCheck:
+def checked_catalogue(project: Project, leaflet: Leaflet, locale: str) -> LanguageCheck:
     """The catalogue of ``locale`` checked against ``leaflet``'s messages, kept while the catalogue
     file is unchanged and for this very leaflet object (held by the entry, so its id is not reused).
     The sign-off record is read afresh for each call (a new :class:`LanguageCheck`)."""

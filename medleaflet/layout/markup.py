@@ -26,13 +26,13 @@ def bold(text: str) -> str:
     return f"<b>{escape(text)}</b>"
 
 
-def bind_units(text: str) -> str:
-    """Join each number to the unit after it with a no-break space, so a line
-    never ends between ``20`` and ``mg``."""
-    return _unit_pattern().sub("\u00a0", text)
+def bind_units(text: str, locale: str) -> str:
+    """Join each number to the unit after it (a spelling of ``locale`` or English) with a no-break
+    space, so a line never ends between ``20`` and ``mg``."""
+    return _unit_pattern(locale).sub("\u00a0", text)
 
 
-@lru_cache(maxsize=1)
-def _unit_pattern() -> re.Pattern[str]:
-    aliases = sorted((alias for group in unit_aliases().values() for alias in group), key=len, reverse=True)
+@lru_cache(maxsize=64)
+def _unit_pattern(locale: str) -> re.Pattern[str]:
+    aliases = sorted((alias for group in unit_aliases(locale).values() for alias in group), key=len, reverse=True)
     return re.compile(rf"(?<=\d)[ \u202f](?=(?:{'|'.join(map(re.escape, aliases))})(?![A-Za-z]))")

@@ -46,7 +46,7 @@ class LeafletText:
         Its glyph coverage was checked before layout, with every other string
         of the leaflet (:func:`medleaflet.i18n.coverage.require_coverage`).
         """
-        return bind_units(self.loc.text(text, self.leaflet.id))
+        return bind_units(self.loc.text(text, self.leaflet.id), self.loc.language.code)
 
     def u(self, item: ui.UIText, **params: str) -> str:
         """A layout string in the output language.

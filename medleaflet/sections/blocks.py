@@ -16,8 +16,7 @@ blank lines, for write-in fields and the clinic's details alike.
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from reportlab.platypus import Spacer, Table
+from typing import TYPE_CHECKING
 
 from medleaflet.content.model import TextBlock, TextBlocks
 from medleaflet.content.texts import TextReader
@@ -25,6 +24,9 @@ from medleaflet.i18n.ui import UIText
 from medleaflet.sections.kinds import BLOCKS, BULLET, WRITE_IN_NOTE
 from medleaflet.sections.kit import Cell, Kit, Story
 from medleaflet.sections.registry import Notes, Section
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Table
 
 #: What each field of a block is, for translators (patterns searched in the key below the block).
 BLOCK_NOTES: Notes = (
@@ -69,6 +71,8 @@ def render_blocks(kit: Kit, blocks: Sequence[TextBlock]) -> Story:
 def lines_to_write_on(kit: Kit, labels: Sequence[str], width: float = 0, label_share: float = 0.4) -> Table:
     """A labelled blank line for each of ``labels``, to write on by hand, ``width`` wide (the
     column's by default), the labels taking ``label_share`` of it."""
+    from reportlab.platypus import Spacer  # rendering code: imported when a leaflet is laid out, not by list or status
+
     width = width or kit.width
     rows: list[list[Cell]] = [[kit.p(label, "table_bold"), Spacer(1, 1)] for label in labels]
     line_col = 0 if kit.rtl else 1

@@ -3,10 +3,9 @@ group, with a legend of the severities used."""
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Table
 
 from medleaflet.content.load import Document, PathKey
 from medleaflet.content.model import Text, TextBlocks, TextList
@@ -15,6 +14,9 @@ from medleaflet.errors import Problem
 from medleaflet.i18n.ui import N_, UIText
 from medleaflet.sections.blocks import BLOCK_NOTES, render_blocks
 from medleaflet.sections.registry import BLOCKS, KEY, TEXT, Cell, Kit, Section, Story, fields, model
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable, Table
 
 #: How strongly to keep apart: ``never`` together, ``avoid``, and three degrees of care.
 Severity = Literal["never", "avoid", "serious", "moderate", "minor"]

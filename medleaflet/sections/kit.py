@@ -12,20 +12,21 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol, TypeAlias, runtime_checkable
 
-from reportlab.lib.colors import Color
-from reportlab.platypus import Flowable, Table
-
 from medleaflet.content.model import Text
 from medleaflet.i18n.ui import UIText
 
-if TYPE_CHECKING:  # both import the section registry: at run time they would import it in a cycle
+if TYPE_CHECKING:
+    from reportlab.lib.colors import Color  # ReportLab only for type checking: list and status do not load it
+    from reportlab.platypus import Flowable, Table
+
+    # Both import the section registry: at run time they would import it in a cycle.
     from medleaflet.content.clinic import Clinic
     from medleaflet.content.templates import Template
 
 #: The flowables a renderer returns, in reading order.
-Story: TypeAlias = list[Flowable]
+Story: TypeAlias = "list[Flowable]"
 #: A table cell: a flowable, or several stacked.
-Cell: TypeAlias = Flowable | list[Flowable]
+Cell: TypeAlias = "Flowable | list[Flowable]"
 
 
 class LocaleFormats(Protocol):

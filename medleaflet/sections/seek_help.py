@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Spacer, Table
 
 from medleaflet.i18n import ui
 from medleaflet.sections.blocks import lines_to_write_on
 from medleaflet.sections.registry import N_, Bullets, Kit, Section, Story, Text, model
 
 if TYPE_CHECKING:
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.platypus import Table
+
     from medleaflet.content.clinic import Clinic
 
 
@@ -45,6 +45,8 @@ QR_CAPTION = N_("ui:seek_help.qr_caption", "Scan to open the clinic's website")
 def render(kit: Kit, section: SeekHelp) -> Story:
     """Emergency signs in a red box with the emergency number of the clinic's
     country, then the clinic's contact (or blank lines to write it on)."""
+    from reportlab.platypus import KeepTogether  # rendering code: loaded to lay out, not by list or status
+
     content = [
         kit.p(kit.u(EMERGENCY_BOX_TITLE), "warning_title"),
         kit.p(kit.t(section.emergency_intro), "warning"),
@@ -61,6 +63,9 @@ def render(kit: Kit, section: SeekHelp) -> Story:
 
 def qr_code(data: str, size: float) -> Drawing:
     """A QR code (ReportLab's own widget) encoding ``data`` exactly, ``size`` points square."""
+    from reportlab.graphics.barcode.qr import QrCodeWidget  # rendering code: loaded to lay out, not by list or status
+    from reportlab.graphics.shapes import Drawing
+
     widget = QrCodeWidget(data, barLevel="M")
     x0, y0, x1, y1 = widget.getBounds()
     drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
@@ -70,6 +75,8 @@ def qr_code(data: str, size: float) -> Drawing:
 
 def clinic_contact(kit: Kit, clinic: Clinic) -> Table:
     """The clinic's name, address, phone and website, with a QR code for the website."""
+    from reportlab.platypus import Spacer  # rendering code: loaded to lay out, not by list or status
+
     lines: Story = [
         kit.p(clinic.name, "body_bold"),
         kit.p(clinic.address),

@@ -65,15 +65,19 @@ from babel import Locale
 from babel.numbers import UnsupportedNumberingSystemError, get_decimal_symbol, get_group_symbol
 
 from medleaflet.i18n.digits import NUMBERING_SYSTEM_ZEROS
-from medleaflet.i18n.qa.units import DOCUMENTED_LOCALES, binding_spellings, recogniser, spelling_problem
+from medleaflet.i18n.locales import SOURCE_LOCALE
+from medleaflet.i18n.qa.units import binding_spellings, recogniser, spelling_problem
 
 
-@lru_cache(maxsize=1)
-def unit_aliases() -> dict[str, tuple[str, ...]]:
-    """The spellings of each unit, by unit symbol, that the layout keeps next to their number
-    (:func:`medleaflet.layout.markup.bind_units`): see :func:`~medleaflet.i18n.qa.units.binding_spellings`.
-    Worked out on first use (CLDR's unit names of every documented locale), not on import."""
-    return binding_spellings(DOCUMENTED_LOCALES)
+@lru_cache(maxsize=64)
+def unit_aliases(locale: str) -> dict[str, tuple[str, ...]]:
+    """The spellings of each unit, by unit symbol, that the layout keeps next to their number in
+    text of ``locale`` (:func:`medleaflet.layout.markup.bind_units`): those accepted in ``locale``
+    and in the English source (a marked fallback is English), as
+    :func:`~medleaflet.i18n.qa.units.binding_spellings` says. A translation may hold no other
+    spelling: the unit check refuses it. Worked out on first use from CLDR's data of those two
+    locales alone, so a build reads no other language's data."""
+    return binding_spellings(dict.fromkeys((locale, SOURCE_LOCALE)))
 
 
 _SYSTEM_BY_ZERO = {zero: system for system, zero in NUMBERING_SYSTEM_ZEROS.items()}

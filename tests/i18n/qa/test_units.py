@@ -190,4 +190,4 @@ def test_a_unit_may_touch_chinese_text() -> None:
 def test_the_layout_binds_every_spelling_longer_than_a_letter() -> None:
     for locale in DOCUMENTED_LOCALES:
         for symbol, names in spellings(locale).items():
-            assert {name for name in names if len(name) > 1} <= set(unit_aliases()[symbol]), (locale, symbol)
+            assert {name for name in names if len(name) > 1} <= set(unit_aliases(locale)[symbol]), (locale, symbol)
