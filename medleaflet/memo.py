@@ -3,10 +3,11 @@
 A web service or a batch worker renders many PDFs from the same leaflet,
 template and catalogue; parsing and checking them again for every PDF costs
 more than laying the PDF out. :class:`FileMemo` keeps each value made from
-files with the identity of those files when it was made (:func:`file_state`:
-device, inode, size, modification and change time in nanoseconds), and gives
-it back only while every one of them still has that identity: a file that was
-edited, replaced or removed is read again. A value whose files changed while
+files with the identity of those files when it was made (:func:`file_state`: the
+SHA-256 of its bytes), and gives it back only while every one of them still
+reads the same: a file that was edited, replaced or removed is read again,
+however quickly (a modification time can stay the same over two writes in a
+few milliseconds; the bytes cannot). A value whose files changed while
 it was being made is not kept. Errors are never kept: bad input is read, and
 refused, every time.
 
@@ -16,7 +17,9 @@ The caches are per process, so a service with several replicas stays stateless.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import stat
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
@@ -24,17 +27,27 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-#: A file's identity: device, inode, size, modification and change time (ns); None if it is absent.
-FileState = tuple[int, int, int, int, int] | None
+#: The most bytes of a file that are hashed; a longer file is never kept (the loaders refuse it anyway).
+MAX_BYTES = 64 * 1024 * 1024
+
+#: What a file holds: the SHA-256 of its bytes; None if it is absent, unreadable or too long.
+FileState = bytes | None
 
 
 def file_state(path: Path) -> FileState:
-    """The identity of ``path`` (symlinks followed), or None when it cannot be stat'ed."""
-    try:
-        info = os.stat(path)
+    """The SHA-256 of the bytes of the regular file ``path`` (symlinks followed), or None."""
+    try:  # opened without blocking and checked once open: a FIFO or a device is never read
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError:
         return None
-    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        try:
+            data = handle.read(MAX_BYTES + 1)
+        except OSError:
+            return None
+    return hashlib.sha256(data).digest() if len(data) <= MAX_BYTES else None
 
 
 class FileMemo:
@@ -54,7 +67,7 @@ class FileMemo:
             self._values.move_to_end(full_key)
             return kept[1]
         value = make()
-        if tuple(file_state(path) for path in files) == states:
+        if None not in states and tuple(file_state(path) for path in files) == states:
             self._values[full_key] = (states, value)
             self._values.move_to_end(full_key)
             while len(self._values) > self.size:

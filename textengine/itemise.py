@@ -22,6 +22,7 @@ builds the families, is :mod:`textengine.fonts`).
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -30,6 +31,11 @@ from fontTools import unicodedata as ucd
 
 from textengine.errors import UncoveredTextError
 from textengine.scripts import NEUTRAL_SCRIPTS
+
+#: Each character's script and script extensions (fontTools looks them up by bisection in Python;
+#: a text repeats few characters many times).
+_script = functools.lru_cache(maxsize=1 << 16)(ucd.script)
+_script_extension = functools.lru_cache(maxsize=1 << 16)(ucd.script_extension)
 
 
 @dataclass(frozen=True)
@@ -92,14 +98,14 @@ def resolved_scripts(text: str) -> list[str]:
     latest: dict[str, int] = {}  # each script, where it was last resolved
     opened: list[tuple[str, int]] = []  # the closing bracket awaited, where its opening one is
     for index, char in enumerate(text):
-        script = ucd.script(char)
+        script = _script(char)
         before = resolved[-1] if resolved else None
         if script not in NEUTRAL_SCRIPTS:
             choice: str | None = script
         elif script == "Zinh":
             choice = before
         else:
-            allowed = {name for name in ucd.script_extension(char) if name not in NEUTRAL_SCRIPTS}
+            allowed = {name for name in _script_extension(char) if name not in NEUTRAL_SCRIPTS}
             if opened and char == opened[-1][0]:
                 choice = resolved[opened.pop()[1]]
             elif not allowed or before in allowed:
@@ -116,11 +122,11 @@ def resolved_scripts(text: str) -> list[str]:
     following: str | None = None
     for index in range(len(text) - 1, -1, -1):
         char = text[index]
-        script = ucd.script(char)
+        script = _script(char)
         if script not in NEUTRAL_SCRIPTS:
             following = script
         elif resolved[index] is None:
-            candidates = sorted(name for name in ucd.script_extension(char) if name not in NEUTRAL_SCRIPTS)
+            candidates = sorted(name for name in _script_extension(char) if name not in NEUTRAL_SCRIPTS)
             if following is not None and (not candidates or following in candidates):
                 resolved[index] = following
             elif candidates:
@@ -182,7 +188,7 @@ class FontStack:
             return own
         if self.base.covers(char) or not char.isprintable() or char.isspace():
             return self.base
-        for name in sorted(ucd.script_extension(char)):
+        for name in sorted(_script_extension(char)):
             family = self.by_script.get(name)
             if family is not None and family.covers(char):
                 return family
@@ -203,7 +209,7 @@ class FontStack:
         missing: list[Uncovered] = []
         family = self.base
         for char, script in zip(text, resolved_scripts(text), strict=True):
-            own = ucd.script(char)
+            own = _script(char)
             if own in NEUTRAL_SCRIPTS:
                 found = self._family_for_neutral(char, script)
                 if found is None:

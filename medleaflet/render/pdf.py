@@ -24,6 +24,7 @@ and returns a :class:`RenderedPdf`. It:
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from collections.abc import Callable
@@ -54,13 +55,20 @@ class RenderedPdf:
 
 @dataclass
 class Pass:
-    """One layout of the story: the PDF, its page count, and for each page its body frame's top
-    and bottom and the lowest point drawn in it (points from the page's foot)."""
+    """One layout of the story: its page count, for each page its body frame's top and bottom
+    and the lowest point drawn in it (points from the page's foot), and the PDF, written on
+    first use (:attr:`data`): a pass :func:`~medleaflet.render.balance.settle` does not print is
+    never written out (fonts subset, streams compressed)."""
 
-    data: bytes
+    write: Callable[[], bytes]
     pages: int
     frames: dict[int, tuple[float, float]] = field(default_factory=dict)
     lowest: dict[int, float] = field(default_factory=dict)
+
+    @functools.cached_property
+    def data(self) -> bytes:
+        """The PDF's bytes."""
+        return self.write()
 
     def fill(self, page: int) -> float:
         """The share of page ``page``'s body frame, from its top, that its content uses."""
@@ -89,6 +97,10 @@ class _HeldCanvas(Canvas):
         self._startPage()
 
     def save(self) -> None:
+        """Nothing yet: the layout is done, and :meth:`write` writes the PDF when it is wanted."""
+
+    def write(self) -> None:
+        """Add each held page's furniture and write the PDF out."""
         pages = len(self._held)
         for number, state in enumerate(self._held, start=1):
             self.__dict__.update(state)
@@ -158,10 +170,12 @@ def _build(layout: Layout) -> Pass:
     top, right, bottom, left = document.margins
     blocks = document.blocks(layout.spacing)
     buffer = io.BytesIO()
+    canvases: list[_HeldCanvas] = []
 
     def make_canvas(*args: Any, **kwargs: Any) -> Canvas:
         canvas = _HeldCanvas(*args, finish=doc.finish, **kwargs)
         canvas.setDateFormatter(pdf_date_formatter(document.info.date))  # the leaflet's date, not the clock
+        canvases.append(canvas)
         return canvas
 
     doc = _LeafletDoc(
@@ -186,7 +200,12 @@ def _build(layout: Layout) -> Pass:
         doc.build(story, canvasmaker=make_canvas)
     except LayoutError as exc:
         raise InputError(f"{document.source}: layout failed: {layout_problem(exc)}") from None
-    return Pass(buffer.getvalue(), doc.page, doc.frames, doc.lowest)
+
+    def write() -> bytes:
+        canvases[-1].write()
+        return buffer.getvalue()
+
+    return Pass(write, doc.page, doc.frames, doc.lowest)
 
 
 def layout_problem(error: LayoutError) -> str:

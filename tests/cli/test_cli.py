@@ -115,7 +115,7 @@ def test_internal_errors_are_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path:
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr("medleaflet.cli.build_leaflet", boom)
+    monkeypatch.setattr("medleaflet.pipeline.build_leaflet", boom)
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     code, _, err = run_cli("build", "baclofen", "--out", str(tmp_path))
     assert code == 1
