@@ -70,10 +70,12 @@ def leaflet_html(document: LaidOutLeaflet, fonts_dir: Path) -> str:
 <style>
 {faces}
 @page {{ size: {width}pt {height}pt; margin: {top}pt {right}pt {bottom}pt {left}pt;
-  @bottom-center {{ content: "page " counter(page) " of " counter(pages); font-family: {font_list}; font-size: 8pt; }} }}
+  @bottom-center {{ content: "page " counter(page) " of " counter(pages);
+    font-family: {font_list}; font-size: 8pt; }} }}
 body {{ font-family: {font_list}; font-size: {document.font.size}pt; line-height: {document.font.leading}pt; }}
 h1 {{ font-size: 22pt; }} h2 {{ font-size: 14pt; break-after: avoid; }} h3 {{ font-size: 12pt; }}
-table {{ border-collapse: collapse; width: 100%; }} td {{ border: 0.5pt solid #888; padding: 3pt; vertical-align: top; }}
+table {{ border-collapse: collapse; width: 100%; }}
+td {{ border: 0.5pt solid #888; padding: 3pt; vertical-align: top; }}
 </style></head>
 <body>{body}</body>
 </html>
