@@ -41,10 +41,11 @@ def file_state(path: Path) -> FileState:
     except OSError:
         return None
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
             return None
         try:
-            data = handle.read(MAX_BYTES + 1)
+            data = handle.read()  # its size is known: no buffer of MAX_BYTES is set aside
         except OSError:
             return None
     return hashlib.sha256(data).digest() if len(data) <= MAX_BYTES else None
