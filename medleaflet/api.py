@@ -44,14 +44,13 @@ def build_pdf(
     paper, and another :class:`~medleaflet.errors.MedleafletError` for bad input (each problem
     with its file and line).
     """
-    if paper is not None:
-        if paper.strip().lower() not in PAGE_SIZES:
-            raise UsageError(f"unknown paper {paper!r} (choose from {', '.join(PAGE_SIZES)})")
-        paper = paper.strip().lower()
+    name = paper.strip().lower() if paper is not None else None
+    if name is not None and name not in PAGE_SIZES:
+        raise UsageError(f"unknown paper {paper!r} (choose from {', '.join(PAGE_SIZES)})")
     project = Project.open(Path(root))
     project.leaflet_path(leaflet_id)
     project.template_path(template)
     code = project.locale(locale)
     profile = clinic if isinstance(clinic, Clinic) or clinic is None else load_clinic(Path(clinic), project.root)
-    options = BuildOptions(template, allow_fallback, profile, paper)
+    options = BuildOptions(template, allow_fallback, profile, name)
     return render_leaflet(project, leaflet_id, code, options).data

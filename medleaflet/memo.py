@@ -74,7 +74,3 @@ class FileMemo:
             while len(self._values) > self.size:
                 self._values.popitem(last=False)
         return value
-
-    def clear(self) -> None:
-        """Forget every value."""
-        self._values.clear()

@@ -50,6 +50,15 @@ def expectations(path: Path) -> list[str]:
     return [line.removeprefix("# expect: ") for line in lines if line.startswith("# expect: ")]
 
 
+def copy_project(tmp_path: Path) -> Path:
+    """A copy of this project's leaflets, templates and translations in ``tmp_path``, its fonts linked."""
+    root = tmp_path / "project"
+    for name in ("leaflets", "templates", "translations"):
+        shutil.copytree(ROOT / name, root / name)
+    (root / "fonts").symlink_to(ROOT / "fonts")
+    return root
+
+
 @pytest.fixture
 def make_project(tmp_path: Path) -> Callable[..., Path]:
     """Build a throwaway project with the given leaflet and template files.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -17,7 +16,7 @@ from medleaflet.i18n.locales import SOURCE_LOCALE, language_of
 from medleaflet.pipeline import output_name
 from medleaflet.project import Project
 
-from .conftest import ROOT, prints, run_cli
+from .conftest import ROOT, copy_project, prints, run_cli
 
 PROJECT = Project(ROOT)
 LEAFLET = PROJECT.leaflet_ids()[0]
@@ -48,14 +47,6 @@ def test_build_pdf_gives_the_bytes_the_command_line_writes(tmp_path: Path, local
     assert medleaflet.build_pdf(LEAFLET, locale, template=template, root=ROOT) == written  # warm: the same
 
 
-def _project_copy(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    for folder in ("leaflets", "templates", "translations"):
-        shutil.copytree(ROOT / folder, root / folder)
-    (root / "fonts").symlink_to(ROOT / "fonts")
-    return root
-
-
 def _fresh_build(root: Path, leaflet: str, locale: str) -> bytes:
     """The PDF as a new process builds it: no cache of this one's."""
     out = root / "fresh"
@@ -75,7 +66,7 @@ def _edit(path: Path, change: Callable[[str], str]) -> None:
 
 
 def test_a_changed_leaflet_is_seen_at_once(tmp_path: Path) -> None:
-    root = _project_copy(tmp_path)
+    root = copy_project(tmp_path)
     before = medleaflet.build_pdf(LEAFLET, SOURCE_LOCALE, root=root)
     # The same size and, written within the same few milliseconds, possibly the same modification time.
     _edit(root / "leaflets" / f"{LEAFLET}.yaml", lambda text: text.replace('version: "', 'version: "9', 1)[:-1])
@@ -85,7 +76,7 @@ def test_a_changed_leaflet_is_seen_at_once(tmp_path: Path) -> None:
 
 
 def test_a_leaflet_broken_after_a_build_is_refused_every_time(tmp_path: Path) -> None:
-    root = _project_copy(tmp_path)
+    root = copy_project(tmp_path)
     medleaflet.build_pdf(LEAFLET, SOURCE_LOCALE, root=root)
     (root / "leaflets" / f"{LEAFLET}.yaml").write_text("id: [unclosed\n", encoding="utf-8")
     for _ in range(2):
@@ -94,7 +85,7 @@ def test_a_leaflet_broken_after_a_build_is_refused_every_time(tmp_path: Path) ->
 
 
 def test_a_changed_catalogue_is_seen_at_once(tmp_path: Path) -> None:
-    root = _project_copy(tmp_path)
+    root = copy_project(tmp_path)
     project = Project(root)
     locale = next(code for code in project.locales() if code != SOURCE_LOCALE and prints(project, LEAFLET, code))
     medleaflet.build_pdf(LEAFLET, locale, root=root)

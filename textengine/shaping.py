@@ -27,7 +27,8 @@ MAX_CACHED = 100_000
 
 #: What a run is shaped from: font name, size, text, right to left, script, features, language.
 _Key: TypeAlias = tuple[str, float, str, bool, "str | None", tuple[str, ...], "str | None"]
-#: One glyph as HarfBuzz placed it: glyph id, the text it reads as, x and y advance and offset (PDF units).
+#: One glyph as HarfBuzz placed it: glyph id, the text it reads as, its advance in the font, and HarfBuzz's
+#: x advance, y advance, x offset and y offset (PDF units, thousandths of an em).
 _Glyph: TypeAlias = tuple[int, str, float, float, float, float, float]
 
 

@@ -70,7 +70,7 @@ class BatchResult:
 def jobs(project: Project) -> list[Job]:
     """Every leaflet x language x template of the project (a bilingual
     template pairs English with another language, so not with English)."""
-    bilingual = {name for name in project.template_names() if _is_bilingual(project, name)}
+    bilingual = _bilingual_templates(project)
     return [
         Job(leaflet, locale, template)
         for leaflet in project.leaflet_ids()
@@ -88,7 +88,7 @@ def longest_first(project: Project, todo: Sequence[Job]) -> list[Job]:
     Hindi or Chinese catalogue is set by HarfBuzz, character by character), both for a
     bilingual template, which sets English beside the language.
     """
-    bilingual = {name for name in project.template_names() if _is_bilingual(project, name)}
+    bilingual = _bilingual_templates(project)
     sizes: dict[Path, int] = {}
 
     def size(path: Path) -> int:
@@ -105,6 +105,11 @@ def longest_first(project: Project, todo: Sequence[Job]) -> list[Job]:
         return (leaflet + catalogue) * (2 if job.template in bilingual else 1)
 
     return sorted(todo, key=cost, reverse=True)
+
+
+def _bilingual_templates(project: Project) -> set[str]:
+    """The names of the project's bilingual templates."""
+    return {name for name in project.template_names() if _is_bilingual(project, name)}
 
 
 def _is_bilingual(project: Project, name: str) -> bool:

@@ -7,7 +7,6 @@ import fcntl
 import hashlib
 import json
 import os
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,15 +21,7 @@ from medleaflet.content.validate import load_leaflet
 from medleaflet.i18n.locales import SOURCE_LOCALE
 from medleaflet.pipeline import output_name
 from medleaflet.project import Project
-from tests.conftest import DATA, ROOT, edit_catalogue, prints, run_cli
-
-
-def copy_project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    for name in ("leaflets", "templates", "translations"):
-        shutil.copytree(ROOT / name, root / name)
-    (root / "fonts").symlink_to(ROOT / "fonts")
-    return root
+from tests.conftest import DATA, copy_project, edit_catalogue, prints, run_cli
 
 
 def drop_page_count(message: Message) -> None:
