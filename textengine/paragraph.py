@@ -45,6 +45,7 @@ from textengine.fitted import fitting_size, sized
 from textengine.hyphenate import Hyphenator, hyphenated_parts
 from textengine.itemise import FontStack
 from textengine.linebreak import break_opportunities
+from textengine.pdf_text import text_object
 from textengine.shaping import ShapedRun, shape_run
 
 _SPACE = " "
@@ -423,10 +424,13 @@ class BidiParagraph(Flowable):
             spanned = not self.rtl
             if spanned:
                 canvas.addLiteral(f"/Span <</ActualText {pdf_text_string(line.text)}>> BDC")
+            placed = []
             for piece in pieces:
-                canvas.setFont(piece.run.font_name, piece.run.font_size)
-                canvas.drawString(x, baseline, piece.run.glyphs)
+                placed.append((x, piece.run))
                 x += piece.width
+            drawn = text_object(canvas, baseline, placed)
+            if drawn:
+                canvas.addLiteral(drawn)
             if spanned:
                 canvas.addLiteral("EMC")
             if number == 0 and self.bullet:
@@ -462,5 +466,6 @@ class BidiParagraph(Flowable):
             canvas.rect(x, baseline + style.fontSize * 0.22, side, side, stroke=0, fill=1)
             return
         bullet = shape_run(self.bullet or "", self.fonts.base.regular, style.fontSize, False)
-        canvas.setFont(bullet.font_name, bullet.font_size)
-        canvas.drawString(style.bulletIndent, baseline, bullet.glyphs)
+        drawn = text_object(canvas, baseline, [(style.bulletIndent, bullet)])
+        if drawn:
+            canvas.addLiteral(drawn)

@@ -1,8 +1,9 @@
 """HarfBuzz shaping of one run of text, in an explicit direction, for ReportLab.
 
 :func:`shape_run` turns a run of one font and one direction into a
-:class:`ShapedRun`: glyphs as a ReportLab ``ShapedStr`` (which ReportLab's
-canvas draws with HarfBuzz's positions) and the run's width. A glyph that does
+:class:`ShapedRun`: the codes of its glyphs in the ReportLab font, where
+HarfBuzz placed each, and the run's width (:mod:`textengine.pdf_text` draws
+it). A glyph that does
 not stand for the one character the font's cmap maps to it (a ligature, a
 contextual form, a mirrored bracket) is drawn with a private-use code whose
 ToUnicode entry is the text of its HarfBuzz cluster
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 import uharfbuzz
-from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase import pdfmetrics
 
 from textengine.scripts import NEUTRAL_SCRIPTS
 from textengine.text_layer import FIRST_PRIVATE_CODE, cluster_texts, forget, glyph_code
@@ -36,10 +37,12 @@ _Glyph: TypeAlias = tuple[int, str, float, float, float, float, float]
 class ShapedRun:
     """Text shaped by HarfBuzz in one font and direction, ready to draw.
 
-    ``glyphs`` is a ReportLab ``ShapedStr``: drawn with ``canvas.drawString``
-    in a shapable TrueType font, it places every glyph where HarfBuzz put it,
-    in visual order (right to left runs come out reversed, as HarfBuzz emits
-    them). ``width`` is in points.
+    ``glyphs`` holds one character per glyph, in visual order (right to left runs
+    come out reversed, as HarfBuzz emits them): the code that draws the glyph in
+    the ReportLab font ``font_name``. ``placement`` says, for each glyph, how far
+    HarfBuzz moved it right, how far up, and how much further its advance goes
+    past the font's own width for that code and the first shift, in thousandths
+    of an em. ``width`` is in points.
     """
 
     text: str
@@ -48,6 +51,7 @@ class ShapedRun:
     rtl: bool
     glyphs: str
     width: float
+    placement: tuple[tuple[float, float, float], ...]
 
 
 def shape_run(
@@ -77,16 +81,16 @@ def shape_run(
     if glyphs is None:
         glyphs = _remember(_harfbuzz, key, _shape(font, key))
     chars: list[str] = []
-    data: list[ttfonts.ShapeData] = []
+    placement: list[tuple[float, float, float]] = []
     advance_total = 0.0
     char_widths = font.face.charWidths
-    for cluster, (gid, glyph_text, width, x_advance, y_advance, x_offset, y_offset) in glyphs:
+    for _cluster, (gid, glyph_text, width, x_advance, _y_advance, x_offset, y_offset) in glyphs:
         code = glyph_code(font, gid, glyph_text, width)
         advance_total += x_advance
         chars.append(chr(code))
-        data.append(ttfonts.ShapeData(cluster, x_advance, y_advance, x_offset, y_offset, char_widths.get(code, 0)))
-    shaped = ttfonts.ShapedStr("".join(chars), shapeData=data)
-    return _remember(_runs, key, ShapedRun(text, font_name, font_size, rtl, shaped, advance_total * font_size / 1000))
+        placement.append((x_offset, y_offset, x_advance - char_widths.get(code, 0) - x_offset))
+    run = ShapedRun(text, font_name, font_size, rtl, "".join(chars), advance_total * font_size / 1000, tuple(placement))
+    return _remember(_runs, key, run)
 
 
 #: HarfBuzz's output by what was shaped, for the process.
@@ -106,6 +110,8 @@ def _remember(cache: dict[_Key, Any], key: _Key, value: Any) -> Any:
 def _shape(font: Any, key: _Key) -> tuple[tuple[int, _Glyph], ...]:
     """Shape with HarfBuzz as :func:`shape_run` says: each glyph's cluster and :data:`_Glyph`."""
     _, font_size, text, rtl, script, features, language = key
+    if not text:
+        return ()  # HarfBuzz gives no glyph positions at all (None) for an empty buffer
     hb_font = font.hbFont(font_size)
     buffer = uharfbuzz.Buffer()
     buffer.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
