@@ -14,8 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
+from unicodedata import bidirectional
 
 from textengine.fpdf_bidi import FpdfBidiParagraph, TextDirection
+
+#: Bidi classes that can put a character of a left-to-right paragraph above level 0: strong
+#: right-to-left letters, Arabic digits and the explicit embeddings, overrides and isolates.
+_RAISING_CLASSES = frozenset({"R", "AL", "AN", "RLE", "RLO", "LRE", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI"})
+#: The most paragraphs :func:`embedding_levels` remembers before it forgets them all.
+MAX_CACHED = 20_000
 
 
 def embedding_levels(text: str, rtl: bool) -> list[int]:
@@ -24,14 +31,35 @@ def embedding_levels(text: str, rtl: bool) -> list[int]:
     ``rtl`` sets the paragraph level (1 if true, else 0); even levels run left
     to right, odd ones right to left. Format characters such as ZWNJ keep
     their place (and a level), so Persian keeps its non-joiners.
+
+    A left-to-right paragraph with no character of a class in :data:`_RAISING_CLASSES`
+    is all level 0 (every rule of UAX #9 leaves it there), and is not run through the
+    algorithm. Results are remembered per process (a new list is returned each time).
     """
     if not text:
         return []
+    key = (text, rtl)
+    levels = _levels.get(key)
+    if levels is None:
+        if len(_levels) >= MAX_CACHED:
+            _levels.clear()
+        levels = _levels[key] = _resolve(text, rtl)
+    return list(levels)
+
+
+#: Levels by paragraph text and direction, for the process.
+_levels: dict[tuple[str, bool], tuple[int, ...]] = {}
+
+
+def _resolve(text: str, rtl: bool) -> tuple[int, ...]:
+    """The levels of :func:`embedding_levels`, computed."""
+    if not rtl and not any(bidirectional(char) in _RAISING_CLASSES for char in set(text)):
+        return (0,) * len(text)
     direction = TextDirection.RTL if rtl else TextDirection.LTR
     paragraph = FpdfBidiParagraph(text, base_direction=direction, preserve_bn_chars=True)
     # get_characters_with_embedding_level also applies rule L1 for the whole
     # paragraph as if it were one line; lines are handled again in reorder().
-    return [character.embedding_level for character in paragraph.get_characters_with_embedding_level()]
+    return tuple(character.embedding_level for character in paragraph.get_characters_with_embedding_level())
 
 
 def visual_order(levels: Sequence[int]) -> list[int]:

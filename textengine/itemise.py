@@ -57,7 +57,8 @@ class FontFamily:
 
     def covers(self, char: str) -> bool:
         """Whether both the regular and the bold face can draw ``char``."""
-        return all(ord(char) in self._charsets[face] for face in (self.regular, self.bold))
+        code, charsets = ord(char), self._charsets
+        return code in charsets[self.regular] and code in charsets[self.bold]
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,23 @@ BRACKETS = dict(zip("([{（［｛【「『〈《〔〖〘〚⟨⦅", ")]}）］�
 
 
 def resolved_scripts(text: str) -> list[str]:
+    """The script (ISO 15924) of each character of ``text``: see :func:`_resolve_scripts`,
+    whose results are remembered per process (a new list is returned each time)."""
+    scripts = _scripts.get(text)
+    if scripts is None:
+        if len(_scripts) >= MAX_CACHED:
+            _scripts.clear()
+        scripts = _scripts[text] = tuple(_resolve_scripts(text))
+    return list(scripts)
+
+
+#: The most strings :func:`resolved_scripts` remembers before it forgets them all.
+MAX_CACHED = 20_000
+#: Scripts by text, for the process.
+_scripts: dict[str, tuple[str, ...]] = {}
+
+
+def _resolve_scripts(text: str) -> list[str]:
     """The script (ISO 15924) of each character of ``text``, neutral characters resolved.
 
     A letter keeps its own script. A combining mark takes its base letter's.
@@ -132,6 +150,11 @@ def resolved_scripts(text: str) -> list[str]:
             elif candidates:
                 resolved[index] = candidates[0]
     return [script or "Zyyy" for script in resolved]
+
+
+def _same(first: FontFamily, second: FontFamily) -> bool:
+    """Whether two families are one (the same object, most often, so equality is checked only if not)."""
+    return first is second or first == second
 
 
 class FontStack:
@@ -205,10 +228,10 @@ class FontStack:
         if cached is not None:
             return cached
         text = unicodedata.normalize("NFC", text)
-        runs: list[Run] = []
+        starts: list[tuple[FontFamily, str, int]] = []  # each run's family, script and first index
         missing: list[Uncovered] = []
         family = self.base
-        for char, script in zip(text, resolved_scripts(text), strict=True):
+        for index, (char, script) in enumerate(zip(text, resolved_scripts(text), strict=True)):
             own = _script(char)
             if own in NEUTRAL_SCRIPTS:
                 found = self._family_for_neutral(char, script)
@@ -225,10 +248,10 @@ class FontStack:
             self._used.setdefault(family.name, family)
             # A run is one family and one script: HarfBuzz shapes a Latin word inside Arabic text
             # wrongly (its "ffi" before the "i" it follows) when told the word is Arabic.
-            if runs and runs[-1].family == family and runs[-1].script == script:
-                runs[-1] = Run(family, script, runs[-1].text + char)
-            else:
-                runs.append(Run(family, script, char))
+            if not starts or starts[-1][1] != script or not _same(starts[-1][0], family):
+                starts.append((family, script, index))
+        ends = [start for _, _, start in starts[1:]] + [len(text)]
+        runs = [Run(family, script, text[start:end]) for (family, script, start), end in zip(starts, ends, strict=True)]
         result = (runs, list(dict.fromkeys(missing)))
         self._itemised[text] = result
         return result

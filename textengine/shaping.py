@@ -77,9 +77,13 @@ def shape_run(
     if run is not None:
         return run
     font = pdfmetrics.getFont(font_name)
-    glyphs = _harfbuzz.get(key)
+    hb_font, sized = _harfbuzz_font(font)
+    # HarfBuzz's positions, in thousandths of an em, are the same at every size, unless the font
+    # tracks by size ("trak"): then they are shaped, and remembered, per size.
+    hb_key: _Key = key if sized else (font_name, 0.0, *key[2:])
+    glyphs = _harfbuzz.get(hb_key)
     if glyphs is None:
-        glyphs = _remember(_harfbuzz, key, _shape(font, key))
+        glyphs = _remember(_harfbuzz, hb_key, _shape(font, hb_font, key))
     chars: list[str] = []
     placement: list[tuple[float, float, float]] = []
     advance_total = 0.0
@@ -93,8 +97,25 @@ def shape_run(
     return _remember(_runs, key, run)
 
 
-#: HarfBuzz's output by what was shaped, for the process.
+#: HarfBuzz's output by what was shaped (at size 0 for a font that does not track by size), for the process.
 _harfbuzz: dict[_Key, tuple[tuple[int, _Glyph], ...]] = {}
+#: One HarfBuzz font per ReportLab font (by name, with the face it was made from), and whether
+#: it tracks by size, for the process.
+_harfbuzz_fonts: dict[str, tuple[Any, uharfbuzz.Font, bool]] = {}
+
+
+def _harfbuzz_font(font: Any) -> tuple[uharfbuzz.Font, bool]:
+    """The HarfBuzz font that shapes with the ReportLab TrueType ``font``, and whether its
+    positions depend on the size (a "trak" table, applied by HarfBuzz from the size set in
+    points, ``ptem``)."""
+    known = _harfbuzz_fonts.get(font.fontName)
+    if known is not None and known[0] is font.hbFace:
+        return known[1], known[2]
+    face = font.hbFace
+    sized = "trak" in face.table_tags
+    hb_font = uharfbuzz.Font(face)
+    _harfbuzz_fonts[font.fontName] = (face, hb_font, sized)
+    return hb_font, sized
 #: Finished runs by what was shaped, for the document being laid out.
 _runs: dict[_Key, ShapedRun] = {}
 
@@ -107,12 +128,13 @@ def _remember(cache: dict[_Key, Any], key: _Key, value: Any) -> Any:
     return value
 
 
-def _shape(font: Any, key: _Key) -> tuple[tuple[int, _Glyph], ...]:
-    """Shape with HarfBuzz as :func:`shape_run` says: each glyph's cluster and :data:`_Glyph`."""
+def _shape(font: Any, hb_font: uharfbuzz.Font, key: _Key) -> tuple[tuple[int, _Glyph], ...]:
+    """Shape with HarfBuzz as :func:`shape_run` says, in ``hb_font`` (``font``'s): each glyph's
+    cluster and :data:`_Glyph`."""
     _, font_size, text, rtl, script, features, language = key
     if not text:
         return ()  # HarfBuzz gives no glyph positions at all (None) for an empty buffer
-    hb_font = font.hbFont(font_size)
+    hb_font.ptem = font_size
     buffer = uharfbuzz.Buffer()
     buffer.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
     # Bidi isolates, joiners and the like draw as nothing: left out, not drawn as an empty space

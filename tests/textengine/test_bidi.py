@@ -8,8 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from textengine.bidi import embedding_levels, reorder, visual_order
+from textengine.fpdf_bidi import FpdfBidiParagraph, TextDirection
 
 
 def test_levels_follow_uax9_with_bracket_pairs() -> None:
@@ -81,3 +84,23 @@ def test_reorder_drops_spaces_at_the_ends_and_reverses_rtl_runs() -> None:
 
 def test_reorder_of_only_spaces_is_empty() -> None:
     assert reorder([Item(" ", 0, True), Item(" ", 0, True)]) == []
+
+
+def _full_algorithm(text: str, rtl: bool) -> list[int]:
+    paragraph = FpdfBidiParagraph(
+        text, base_direction=TextDirection.RTL if rtl else TextDirection.LTR, preserve_bn_chars=True
+    )
+    return [character.embedding_level for character in paragraph.get_characters_with_embedding_level()]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(exclude_categories=("Cs",), max_codepoint=0x2FFFF), max_size=40), st.booleans())
+def test_levels_are_the_full_algorithms_shortcut_or_not(text: str, rtl: bool) -> None:
+    """The left-to-right shortcut (no right-to-left letter, Arabic digit or explicit control) and
+    the per-process memory give what fpdf2's algorithm gives, for any text, twice in a row."""
+    expected = _full_algorithm(text, rtl) if text else []
+    assert embedding_levels(text, rtl) == expected
+    again = embedding_levels(text, rtl)
+    assert again == expected
+    again.append(99)  # the caller's list is its own: the remembered levels do not change
+    assert embedding_levels(text, rtl) == expected
