@@ -116,6 +116,8 @@ def _harfbuzz_font(font: Any) -> tuple[uharfbuzz.Font, bool]:
     hb_font = uharfbuzz.Font(face)
     _harfbuzz_fonts[font.fontName] = (face, hb_font, sized)
     return hb_font, sized
+
+
 #: Finished runs by what was shaped, for the document being laid out.
 _runs: dict[_Key, ShapedRun] = {}
 
