@@ -38,6 +38,13 @@ _script = functools.lru_cache(maxsize=1 << 16)(ucd.script)
 _script_extension = functools.lru_cache(maxsize=1 << 16)(ucd.script_extension)
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def scripts_of(text: str) -> frozenset[str]:
+    """The script (ISO 15924) of each character of ``text`` on its own, as a set: neutral
+    characters give ``Zyyy`` or ``Zinh``, not the script of the text around them."""
+    return frozenset(_script(char) for char in set(text))
+
+
 @dataclass(frozen=True)
 class FontFamily:
     """A registered family: its name and the ReportLab names of its faces.
@@ -180,6 +187,8 @@ class FontStack:
         self.language = language
         #: Runs and uncovered characters per string: layout asks for the same strings again.
         self._itemised: dict[str, tuple[list[Run], list[Uncovered]]] = {}
+        #: ``by_script`` looked up, by script (a lazy mapping costs more than a dict).
+        self._by_script: dict[str, FontFamily | None] = {}
         #: The families runs have been set in, by name, in order of first use.
         self._used: dict[str, FontFamily] = {base.name: base}
 
@@ -203,16 +212,22 @@ class FontStack:
             raise UncoveredTextError(missing)
         return runs
 
+    def _family_of(self, script: str) -> FontFamily | None:
+        """``by_script``'s family for ``script`` (None if it has none), looked up once."""
+        if script not in self._by_script:
+            self._by_script[script] = self.by_script.get(script)
+        return self._by_script[script]
+
     def _family_for_neutral(self, char: str, script: str) -> FontFamily | None:
         """The family that draws ``char`` (of no script of its own) in text of ``script``:
         that script's family, else the base, else one of its extensions' scripts, else any."""
-        own = self.by_script.get(script) if script not in NEUTRAL_SCRIPTS else None
+        own = self._family_of(script) if script not in NEUTRAL_SCRIPTS else None
         if own is not None and own.covers(char):
             return own
         if self.base.covers(char) or not char.isprintable() or char.isspace():
             return self.base
         for name in sorted(_script_extension(char)):
-            family = self.by_script.get(name)
+            family = self._family_of(name)
             if family is not None and family.covers(char):
                 return family
         # Full-width brackets and the like belong to no script: first the families text has used
@@ -240,7 +255,7 @@ class FontStack:
                 else:
                     family = found
             else:
-                wanted = self.by_script.get(own)
+                wanted = self._family_of(own)
                 if wanted is None or not wanted.covers(char):
                     missing.append(Uncovered(char, own))
                 else:

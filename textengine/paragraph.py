@@ -133,6 +133,8 @@ class BidiParagraph(Flowable):
         #: The width of each of those words, and whether every word fits each width tried, by size.
         self._sized_widths: dict[float, list[float]] = {}
         self._fits_at: dict[tuple[float, float], bool] = {}
+        #: The lines broken at each size and width tried.
+        self._broken: dict[tuple[float, float], list[Line]] = {}
         self.bullet = bullet if _first else None
         #: The side of the bullet follows the page's direction, not the text's.
         self.bullet_rtl = rtl if bullet_rtl is None else bullet_rtl
@@ -238,6 +240,14 @@ class BidiParagraph(Flowable):
         the order :attr:`Line.width` would sum them, so the same breaks come out.
         """
         available = self._available(width)
+        key = (self.style.fontSize, available)
+        known = self._broken.get(key)
+        if known is None:
+            known = self._broken[key] = self._break_lines(available)
+        return list(known)
+
+    def _break_lines(self, available: float) -> list[Line]:
+        """The lines of :meth:`break_lines`, ``available`` points wide, at the current size."""
         lines: list[Line] = [Line()]
         line_width = 0.0
         for word, word_width in zip(self.words(), self.word_widths(), strict=True):
@@ -341,9 +351,10 @@ class BidiParagraph(Flowable):
             self.style = base if size == base.fontSize else sized(base, size)
             known = self._fits_at.get((size, available))
             if known is None:
-                known = self._fits_at[(size, available)] = all(
+                widths = self.word_widths()
+                known = self._fits_at[(size, available)] = max(widths, default=0.0) <= available or all(
                     word[0].space or word_width <= available or self._fits(word, available)
-                    for word, word_width in zip(self.words(), self.word_widths(), strict=True)
+                    for word, word_width in zip(self.words(), widths, strict=True)
                 )
             return known
 

@@ -24,12 +24,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfmetrics
 
 from textengine.shaping import ShapedRun
 
+#: Per ReportLab document, the subsets and codes of each font's glyph strings drawn so far
+#: (:meth:`_TextObject._subsets`): ReportLab gives a character its code in a subset once per
+#: document, so the answer for a string never changes while the document is made.
+_splits: WeakKeyDictionary[Any, dict[tuple[str, str], list[tuple[str, bytes]]]] = WeakKeyDictionary()
 #: A shift smaller than this (in points) is not written: far below what any device shows.
 _NEGLIGIBLE = 1e-4
 
@@ -70,14 +75,12 @@ class _TextObject:
         else:
             self.shift += x - self.pen
         self.pen = x + run.width
-        font = pdfmetrics.getFont(run.font_name)
         size = run.font_size
         scale = size / 1000
         placement = run.placement
         glyph = 0  # the index in ``placement`` of the next code
         chunk = self.chunk
-        for subset, codes in font.splitString(run.glyphs, self.doc):
-            name = font.getSubsetInternalName(subset, self.doc)
+        for name, codes in self._subsets(run):
             if name != self.font or size != self.size:
                 self._end_array()
                 self.ops.append(f"{name} {fp_str(size)} Tf")
@@ -97,6 +100,20 @@ class _TextObject:
                     self.shift = 0.0
                 chunk.append(code)
                 self.shift += after * scale
+
+    def _subsets(self, run: ShapedRun) -> list[tuple[str, bytes]]:
+        """``run``'s glyphs as ReportLab numbers them in this document: the font resource
+        name of each subset they fall in, with their one-byte codes in it."""
+        splits = _splits.setdefault(self.doc, {})
+        key = (run.font_name, run.glyphs)
+        known = splits.get(key)
+        if known is None:
+            font = pdfmetrics.getFont(run.font_name)
+            known = splits[key] = [
+                (font.getSubsetInternalName(subset, self.doc), codes)
+                for subset, codes in font.splitString(run.glyphs, self.doc)
+            ]
+        return known
 
     def finish(self) -> str:
         """The whole text object (``""`` if no glyph was added)."""

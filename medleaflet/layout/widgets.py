@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeAlias
 
-from fontTools import unicodedata as ucd
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, HRFlowable, Spacer, Table, TableStyle
@@ -33,6 +32,7 @@ from medleaflet.layout.structure import Node, Role, StructureRecorder
 from medleaflet.layout.text import LeafletText
 from textengine.fitted import FittedParagraph
 from textengine.hyphenate import Hyphenator
+from textengine.itemise import scripts_of
 from textengine.paragraph import BidiParagraph
 from textengine.scripts import CJK_SCRIPTS, COMPLEX_SCRIPTS, RTL_SCRIPTS
 
@@ -125,9 +125,7 @@ class Kit:
         sty = self.styles[style]
         # Each character's own script: a run's script is its first letters', so a run of Han
         # after a Latin brand name (a brand, then its countries in brackets) would pass for Latin.
-        scripts = {run.script for run in self.fonts.runs(text)} | {
-            ucd.script(char) for char in text if ord(char) > 0x2FF
-        }
+        scripts = {run.script for run in self.fonts.runs(text)} | scripts_of(text)
         paragraph: Flowable
         if self.rtl or scripts & (RTL_SCRIPTS | CJK_SCRIPTS | COMPLEX_SCRIPTS):
             # A paragraph's own direction follows its first strong letters (UAX #9
