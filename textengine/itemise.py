@@ -265,7 +265,7 @@ class FontStack:
             # wrongly (its "ffi" before the "i" it follows) when told the word is Arabic.
             if not starts or starts[-1][1] != script or not _same(starts[-1][0], family):
                 starts.append((family, script, index))
-        ends = [start for _, _, start in starts[1:]] + [len(text)]
+        ends = [start for _, _, start in starts[1:]] + [len(text)] if starts else []
         runs = [Run(family, script, text[start:end]) for (family, script, start), end in zip(starts, ends, strict=True)]
         result = (runs, list(dict.fromkeys(missing)))
         self._itemised[text] = result

@@ -248,6 +248,19 @@ class BidiParagraph(Flowable):
 
     def _break_lines(self, available: float) -> list[Line]:
         """The lines of :meth:`break_lines`, ``available`` points wide, at the current size."""
+        widths = self.word_widths()
+        if sum(widths) < available - 1e-6:  # all on one line, as the loop below would set it
+            pieces = [piece for word in self.words() for piece in word]
+            start, end = 0, len(pieces)
+            while start < end and pieces[start].space:
+                start += 1
+            while end > start and pieces[end - 1].space:
+                end -= 1
+            return [Line(pieces[start:end])]
+        return self._break_greedy(available)
+
+    def _break_greedy(self, available: float) -> list[Line]:
+        """The lines of :meth:`break_lines`, ``available`` points wide: greedy, word by word."""
         lines: list[Line] = [Line()]
         line_width = 0.0
         for word, word_width in zip(self.words(), self.word_widths(), strict=True):

@@ -67,6 +67,11 @@ def test_neutral_character_the_run_cannot_draw_moves_to_a_family_that_can(stack:
     assert [(run.family.name, run.text) for run in stack.runs("بت ‰")] == [("arabic", "بت "), ("latin", "‰")]
 
 
+def test_empty_text_has_no_runs(stack: FontStack) -> None:
+    assert stack.runs("") == []
+    assert stack.uncovered("") == []
+
+
 def test_uncovered_characters_are_listed_once_each(stack: FontStack) -> None:
     assert stack.uncovered("abc") == []
     assert stack.uncovered("กขก ✓") == [Uncovered("ก", "Thai"), Uncovered("ข", "Thai"), Uncovered("✓", "Zyyy")]

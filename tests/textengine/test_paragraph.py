@@ -6,6 +6,8 @@ import io
 
 import pdfplumber
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
@@ -138,3 +140,23 @@ def test_a_split_piece_keeps_its_lines_when_wrapped_again(stack: FontStack, rtl:
     _, first_height = first.wrap(200, height / 2)
     assert first.wrap(199.5, height / 2)[1] == first_height <= height / 2
     assert first_height + rest.wrap(199.5, 1000)[1] == height
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    words=st.lists(
+        st.sampled_from(["باكلوفين", "25", "mg", "बैक्लोफ़ेन", "巴氯芬", "Lioresal", "(", ")", ""]), max_size=12
+    ),
+    width=st.floats(min_value=5, max_value=400),
+    rtl=st.booleans(),
+)
+def test_breaking_a_paragraph_gives_the_greedy_lines_and_remembers_them(
+    stack: FontStack, words: list[str], width: float, rtl: bool
+) -> None:
+    """Whatever short cut break_lines takes (one line, lines remembered per width), the lines are
+    the word-by-word greedy ones."""
+    paragraph = BidiParagraph(" ".join(words), style(stack), stack, rtl=rtl)
+    paragraph.wrap(width, 1000)
+    expected = [[piece.run for piece in line.pieces] for line in paragraph._break_greedy(paragraph._available(width))]
+    for _ in range(2):
+        assert [[piece.run for piece in line.pieces] for line in paragraph.break_lines(width)] == expected
