@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from medleaflet.content.clinic import Clinic, load_clinic
-from medleaflet.content.templates import DEFAULT_TEMPLATE, PAGE_SIZES
+from medleaflet.content.names import DEFAULT_TEMPLATE, PAGE_SIZES
 from medleaflet.errors import UsageError
 from medleaflet.pipeline import BuildOptions, render_leaflet
 from medleaflet.project import Project

@@ -18,7 +18,6 @@ file, never to the terminal.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import itertools
 import json
 import os
@@ -28,26 +27,23 @@ import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from medleaflet import __version__
+from medleaflet import cli_catalogue as catalogue_commands
 from medleaflet import cli_options as options
-from medleaflet.content.clinic import Clinic, load_clinic
-from medleaflet.content.countries import country_name
+from medleaflet.cli_options import EXIT_INPUT, EXIT_OK
 from medleaflet.content.load import display_name
-from medleaflet.content.schema import leaflet_schema
-from medleaflet.content.templates import DEFAULT_TEMPLATE, load_template
-from medleaflet.content.validate import load_leaflet
-from medleaflet.errors import MedleafletError, OutputError, UsageError
-from medleaflet.i18n import commands, pybabel
-from medleaflet.i18n.catalogues import pot_path
-from medleaflet.i18n.digits import in_locale_digits
-from medleaflet.i18n.locales import cldr_locale, language_of
-from medleaflet.i18n.status import format_table
+from medleaflet.content.names import DEFAULT_TEMPLATE
+from medleaflet.errors import MedleafletError, OutputError, SeveralFailedError, UsageError
 from medleaflet.project import Project, default_root
 from medleaflet.write import output_folder, remove_output
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+if TYPE_CHECKING:
+    from medleaflet.content.clinic import Clinic
+
+# Each command imports what only it needs inside its function (loading, validating, rendering,
+# catalogue work), so ``--help`` and the light commands start quickly.
 
 
 class _Parser(argparse.ArgumentParser):
@@ -120,25 +116,6 @@ def make_parser(prog: str = options.PROG, languages: Callable[[], str] | None = 
     return parser
 
 
-class _SeveralFailedError(MedleafletError):
-    """The builds of a plain ``build`` that failed (or the catalogues ``check`` could not read):
-    each error, with its notes (on the previous PDFs it removed), printed as the CLI prints a
-    single error."""
-
-    def __init__(self, failures: list[tuple[MedleafletError, list[str]]]) -> None:
-        located = next((error.location for error, _ in failures if error.location), None)
-        super().__init__(f"{len(failures)} failed", located)
-        self.failures = failures
-
-    def lines(self) -> list[str]:
-        """Every failure's lines and notes; ``main`` adds "error: " only when no failure is located."""
-        lines: list[str] = []
-        for error, notes in self.failures:
-            lines += [line if error.location or not self.location else f"error: {line}" for line in error.lines()]
-            lines += notes
-        return lines
-
-
 def _remove_previous(paths: list[Path]) -> list[str]:
     """Remove the previous PDFs at ``paths`` of builds that failed; returns a note per file."""
     notes = []
@@ -192,7 +169,7 @@ def _cmd_build(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     except UsageError:
         raise
     except MedleafletError as exc:  # every PDF carries the clinic: none of the previous ones is valid now
-        raise _SeveralFailedError([(exc, _remove_previous(paths))]) from None
+        raise SeveralFailedError([(exc, _remove_previous(paths))]) from None
     print(_clinic_line(project, clinic, clinic_file), file=out)
     failures: list[tuple[MedleafletError, list[str]]] = []
     for (leaflet_id, locale, template), path in zip(targets, paths, strict=True):
@@ -206,12 +183,14 @@ def _cmd_build(project: Project, args: argparse.Namespace, out: TextIO) -> int:
             continue
         print(f"wrote {result.path} ({result.pages} pages, {result.size} bytes)", file=out)
     if failures:
-        raise _SeveralFailedError(failures)
+        raise SeveralFailedError(failures)
     return EXIT_OK
 
 
 def _clinic_line(project: Project, clinic: Clinic | None, clinic_file: Path | None) -> str:
     """The line that says which clinic profile a build used (the file, and the clinic's name once loaded)."""
+    from medleaflet.content.countries import country_name
+
     if clinic_file is None:
         return "clinic profile: none (blank lines to write the clinic's details on)"
     if clinic is None:
@@ -229,6 +208,8 @@ def _clinic_file_option(project: Project, args: argparse.Namespace) -> Path | No
 
 def _load_clinic_option(project: Project, args: argparse.Namespace) -> tuple[Clinic | None, Path | None]:
     """The clinic profile named by --clinic, else clinic.yaml in the project, else none."""
+    from medleaflet.content.clinic import load_clinic
+
     clinic_file = _clinic_file_option(project, args)
     if clinic_file is not None:
         return load_clinic(clinic_file, project.root), clinic_file
@@ -260,6 +241,11 @@ def _cmd_build_all(project: Project, args: argparse.Namespace, out: TextIO) -> i
 
 
 def _cmd_list(project: Project, args: argparse.Namespace, out: TextIO) -> int:
+    from medleaflet.content.templates import load_template
+    from medleaflet.content.validate import load_leaflet
+    from medleaflet.i18n.digits import in_locale_digits
+    from medleaflet.i18n.locales import language_of
+
     print("Leaflets:", file=out)
     for leaflet_id in project.leaflet_ids():
         leaflet = load_leaflet(project.leaflet_path(leaflet_id), project.root)
@@ -285,6 +271,8 @@ def _cmd_list(project: Project, args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_validate(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     """Validate leaflets one by one; every problem of each is reported, and the first failing
     leaflet's problems end the run (as a build would)."""
+    from medleaflet.content.validate import load_leaflet
+
     for name in args.leaflets or project.leaflet_ids():
         given = Path(name)
         path = given if given.suffix in (".yaml", ".yml") and given.is_file() else project.leaflet_path(name)
@@ -295,69 +283,9 @@ def _cmd_validate(project: Project, args: argparse.Namespace, out: TextIO) -> in
 
 def _cmd_schema(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     """Print the whole leaflet schema (JSON Schema 2020-12), for editors that check YAML as it is typed."""
+    from medleaflet.content.schema import leaflet_schema
+
     print(json.dumps(leaflet_schema(), indent=2, ensure_ascii=False), file=out)
-    return EXIT_OK
-
-
-def _cmd_extract(project: Project, args: argparse.Namespace, out: TextIO) -> int:
-    written = pybabel.extract(project)
-    print(f"{'wrote' if written.template_changed else 'unchanged:'} {written.template}", file=out)
-    print(f"wrote {written.glossary} (names every translation keeps unchanged)", file=out)
-    return EXIT_OK
-
-
-def _cmd_update(project: Project, args: argparse.Namespace, out: TextIO) -> int:
-    locale = project.locale(args.lang) if args.lang is not None else None
-    pybabel.update(project, locale)
-    print(f"updated {locale or 'every catalogue'} from {pot_path(project)}", file=out)
-    return EXIT_OK
-
-
-def _cmd_init(project: Project, args: argparse.Namespace, out: TextIO) -> int:
-    path = pybabel.init(project, cldr_locale(args.locale), args.translator, args.team)
-    print(f"wrote {path}", file=out)
-    if not args.translator:
-        print(
-            "note: Last-Translator is still a placeholder: give --translator 'Name <email>' "
-            "(or fill it in with your editor's catalogue properties)",
-            file=out,
-        )
-    return EXIT_OK
-
-
-def _cmd_status(project: Project, args: argparse.Namespace, out: TextIO) -> int:
-    rows = commands.status_rows(project, args.langs)
-    if args.format == "json":
-        print(json.dumps([row.as_dict() for row in rows], indent=2, ensure_ascii=False), file=out)
-    else:
-        print(format_table(rows), file=out)
-    return EXIT_OK
-
-
-def _cmd_check(project: Project, args: argparse.Namespace, out: TextIO) -> int:
-    checked = commands.check_report(project, args.langs, untranslated=args.untranslated, unsigned=args.unsigned)
-    if args.format == "json":
-        print(json.dumps(checked.as_json(), indent=2, ensure_ascii=False), file=out)
-    else:
-        for line in checked.lines():  # a reading grade never fails
-            print(line, file=out)
-    if checked.unreadable:  # on stderr, as any unreadable input; after every language that could be read
-        raise _SeveralFailedError([(error, []) for error in checked.unreadable])
-    return EXIT_INPUT if checked.failed else EXIT_OK
-
-
-def _cmd_signoff(project: Project, args: argparse.Namespace, out: TextIO) -> int:
-    try:
-        date = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
-    except ValueError:
-        raise UsageError(f"--date: {args.date!r} is not a date written YYYY-MM-DD") from None
-    result = commands.sign_off(project, args.lang, args.by, date, args.groups)
-    print(
-        f"signed {result.signed} messages of {project.locale(args.lang)} for {' '.join(args.by.split())} on "
-        f"{date.isoformat()} in {result.record.display}"
-        + (f"; {result.left} not translated or out of date, left unsigned" if result.left else ""),
-        file=out,
-    )
     return EXIT_OK
 
 
@@ -395,14 +323,14 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "extract",
-        _cmd_extract,
+        catalogue_commands.extract,
         "write translations/leaflets.pot from the leaflets and the layout",
         "Extract every translatable message of the leaflets and of the layout (the installed package's "
         "N_() messages) into translations/leaflets.pot, as pybabel extract -F babel.cfg does in a checkout.",
     ),
     Command(
         "update",
-        _cmd_update,
+        catalogue_commands.update,
         "merge translations/leaflets.pot into the catalogues",
         "Merge the template into every catalogue, or one (as pybabel update). Changed texts become fuzzy, "
         "never printed until a translator confirms them; a new leaflet's messages start empty.",
@@ -411,7 +339,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "init",
-        _cmd_init,
+        catalogue_commands.init,
         "start a catalogue for a new language",
         "Create translations/LOCALE/LC_MESSAGES/leaflets.po from the template (pybabel init), "
         "marked as not reviewed by a medical translator.",
@@ -419,7 +347,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "status",
-        _cmd_status,
+        catalogue_commands.status,
         "show translation progress and review status",
         "Per language and leaflet: messages translated, fuzzy (stale) and missing, and whether a "
         "qualified medical translator has reviewed the language.",
@@ -428,7 +356,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "check",
-        _cmd_check,
+        catalogue_commands.check,
         "check leaflets and translations; non-zero exit on a blocking problem",
         "Validate every leaflet and print its English reading grade (Flesch-Kincaid; a warning above 8), then "
         "check every catalogue (or one) against the English: missing, fuzzy or stale messages, numbers and "
@@ -439,7 +367,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "signoff",
-        _cmd_signoff,
+        catalogue_commands.signoff,
         "record a medical reviewer's sign-off of a translation",
         "Record that a qualified medical reviewer has checked the translation of LOCALE: every "
         "message that is translated and passes QA is signed as it reads now, in "

@@ -16,13 +16,15 @@ from functools import cache
 from pathlib import Path
 from typing import NoReturn
 
-from medleaflet.content.templates import DEFAULT_TEMPLATE, PAGE_SIZES
+from medleaflet.content.names import DEFAULT_TEMPLATE, PAGE_SIZES
 from medleaflet.errors import MedleafletError
 from medleaflet.i18n.locales import SOURCE_LOCALE, english_name, language_of
 from medleaflet.project import Project, default_root
 
 #: The program's name when :func:`medleaflet.cli.main` is not given the command line (called from Python).
 PROG = "medleaflet"
+#: Exit codes: success, bad input (or a file not written), bad usage.
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
 
 def program_name(argv0: str) -> str:

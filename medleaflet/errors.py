@@ -108,3 +108,22 @@ class UsageError(MedleafletError):
 
 class OutputError(MedleafletError):
     """The PDF could not be written (permissions, full disk, bad folder)."""
+
+
+class SeveralFailedError(MedleafletError):
+    """Several errors raised together (the builds of a plain ``build`` that failed, the catalogues
+    ``check`` could not read): each error with its notes (on the previous PDFs a build removed),
+    printed as the CLI prints a single error."""
+
+    def __init__(self, failures: list[tuple[MedleafletError, list[str]]]) -> None:
+        located = next((error.location for error, _ in failures if error.location), None)
+        super().__init__(f"{len(failures)} failed", located)
+        self.failures = failures
+
+    def lines(self) -> list[str]:
+        """Every failure's lines and notes; ``main`` adds "error: " only when no failure is located."""
+        lines: list[str] = []
+        for error, notes in self.failures:
+            lines += [line if error.location or not self.location else f"error: {line}" for line in error.lines()]
+            lines += notes
+        return lines

@@ -134,3 +134,35 @@ def test_listing_commands_load_no_rendering_code(command: list[str]) -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "absent"),
+    [
+        (["--help"], ("jsonschema", "translate", "textstat", "uharfbuzz", "PIL", "icu", "pyphen", "textengine.fonts")),
+        (["build", "--help"], ("jsonschema", "translate", "textstat", "uharfbuzz", "PIL")),
+    ],
+)
+def test_help_loads_no_validation_or_catalogue_code(command: list[str], absent: tuple[str, ...]) -> None:
+    """``--help`` is instant: it loads neither the schema validator, nor translate-toolkit, nor fonts."""
+    script = (
+        "import io, sys, contextlib\n"
+        "from medleaflet.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+        f"    main({command!r})\n"
+        f"absent = {absent!r}\n"
+        "print(sorted(m for m in sys.modules if m in absent or m.startswith(tuple(p + '.' for p in absent))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stderr
+
+
+def test_an_english_build_loads_no_catalogue_checker() -> None:
+    """An English build checks no catalogue, so translate-toolkit (the catalogue QA) stays unloaded."""
+    script = (
+        "import sys, medleaflet\n"
+        f"medleaflet.build_pdf({LEAFLET!r}, {SOURCE_LOCALE!r}, root={str(ROOT)!r})\n"
+        "print(sorted(m for m in sys.modules if m == 'translate' or m.startswith('translate.')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stderr

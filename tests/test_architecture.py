@@ -42,6 +42,7 @@ RANKS = {
     "api": 7,
     "cli": 8,
     "cli_options": 8,
+    "cli_catalogue": 8,
 }
 
 #: Modules directly in ``medleaflet/`` that every layer may import: they import only each other

@@ -49,6 +49,12 @@ def _dictionary(language: str) -> pyphen.Pyphen | None:
     return pyphen.Pyphen(lang=name, left=MIN_HEAD, right=MIN_TAIL) if name else None
 
 
+@cache
+def _has_dictionary(language: str) -> bool:
+    """Whether pyphen has a dictionary for ``language``, without reading it."""
+    return pyphen.language_fallback(language.replace("-", "_")) is not None
+
+
 def hyphenates(word: str) -> bool:
     """Whether ``word`` is of a kind that may take a hyphen at all (see the module docstring)."""
     if len(word) < MIN_WORD or not word[0].isalpha():
@@ -65,25 +71,31 @@ class Hyphenator:
 
     def __init__(self, language: str, keep: Iterable[str] = ()) -> None:
         self.language = language
-        self.dictionary = _dictionary(language)
         self.keep = frozenset(name.casefold() for name in keep)
+
+    @property
+    def dictionary(self) -> pyphen.Pyphen | None:
+        """The language's pyphen dictionary (None if it has none), read when a word is first
+        hyphenated: most pages never need it, and reading one takes tens of milliseconds."""
+        return _dictionary(self.language)
 
     @property
     def available(self) -> bool:
         """Whether the language has a dictionary, so any word is hyphenated at all."""
-        return self.dictionary is not None
+        return _has_dictionary(self.language)
 
     def points(self, word: str) -> list[int]:
         """The indices in ``word`` before which a hyphen may go, in order; none for a word to keep
         whole. Punctuation around the word ("(Concentraciones),") is left out of it."""
         start, core = _core(word)
-        if self.dictionary is None or not hyphenates(core) or core.casefold() in self.keep:
+        if not self.available or not hyphenates(core) or core.casefold() in self.keep:
             return []
         # A word that already has a hyphen breaks after it, and is not hyphenated again.
         if HYPHEN in core:
             points = [index + 1 for index, char in enumerate(core[:-1]) if char == HYPHEN and index + 1 >= MIN_HEAD]
         else:
-            points = [point for point in self.dictionary.positions(core) if MIN_HEAD <= point <= len(core) - MIN_TAIL]
+            positions = self.dictionary.positions(core) if self.dictionary is not None else []
+            points = [point for point in positions if MIN_HEAD <= point <= len(core) - MIN_TAIL]
         return [start + point for point in points]
 
     def pairs(self, word: str) -> list[tuple[str, str]]:

@@ -23,8 +23,6 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from PIL import Image
-
 from medleaflet.content.countries import COUNTRIES as COUNTRIES  # re-exported: leaflets check countries too
 from medleaflet.content.countries import country_name, resolve_country, unknown_country
 from medleaflet.content.fonts import uncovered
@@ -113,6 +111,8 @@ def logo_problem(path: Path) -> str | None:
     The image is decoded in full, so a truncated PNG or text named ``logo.png``
     is caught here, with the profile's line, not half-way through a build.
     """
+    from PIL import Image  # only a profile with a logo needs it
+
     if not path.is_file():
         return "not a regular file"
     try:

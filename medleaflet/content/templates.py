@@ -13,19 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 
 from medleaflet.content.load import Document, load_yaml
+from medleaflet.content.names import DEFAULT_TEMPLATE as DEFAULT_TEMPLATE  # re-exported
+from medleaflet.content.names import PAGE_SIZES
 from medleaflet.content.schema import require_valid
 from medleaflet.content.texts import value_at
 from medleaflet.errors import Problem
 from medleaflet.sections import SECTIONS
-
-PAGE_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
-
-#: The template used when none is named; its output files carry no suffix.
-DEFAULT_TEMPLATE = "standard"
 
 
 @dataclass(frozen=True)

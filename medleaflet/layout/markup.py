@@ -9,16 +9,16 @@ through the helpers below.
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
-from xml.sax.saxutils import escape as _xml_escape
 
 from medleaflet.i18n.qa.numbers import unit_aliases
 
 
 def escape(text: str) -> str:
     """``text`` with ``&``, ``<`` and ``>`` made literal for Paragraph markup."""
-    return _xml_escape(text)
+    return html.escape(text, quote=False)  # & < > only, as xml.sax.saxutils.escape (which loads urllib)
 
 
 def bold(text: str) -> str:

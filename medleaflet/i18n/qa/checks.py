@@ -29,11 +29,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from babel import Locale
 from babel.messages.catalog import Message
-from translate.filters.checks import CheckerConfig, StandardChecker
-from translate.storage.pypo import pounit
 
 from medleaflet.errors import Problem, SourceLocation
 from medleaflet.i18n.catalogues import Catalogue, claims_review
@@ -42,6 +41,9 @@ from medleaflet.i18n.qa.language import catalogue_script_problem, header_problem
 from medleaflet.i18n.qa.placeholders import brace_problems, markup_problems, masked, placeholder_problems
 from medleaflet.i18n.sources import SourceMessage
 from textengine.characters import BadCharacter, disallowed, has_content
+
+if TYPE_CHECKING:  # translate-toolkit is imported when a catalogue is checked, not by an English build
+    from translate.filters.checks import StandardChecker
 
 WARNING_FILTERS = ("doublewords", "doublespacing", "startwhitespace", "endwhitespace", "newlines")
 
@@ -90,6 +92,8 @@ class Finding(Problem):
 
 
 def _checker(locale: str) -> StandardChecker:
+    from translate.filters.checks import CheckerConfig, StandardChecker
+
     return StandardChecker(checkerconfig=CheckerConfig(targetlanguage=locale))
 
 
@@ -229,6 +233,8 @@ def _check_message(
         missing = [name for name in protected if name in original and name not in translated]
         if missing:
             found.append(("name", f"keep {', '.join(repr(name) for name in missing)} unchanged, as in the source"))
+        from translate.storage.pypo import pounit
+
         unit = pounit(original)
         unit.target = translated
         for name, text in checker.run_filters(unit).items():
