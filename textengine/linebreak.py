@@ -223,6 +223,24 @@ def _letters_before(text: str, end: int) -> int:
     return count
 
 
+def _code_point_index(text: str) -> dict[int, int] | None:
+    """ICU's UTF-16 offsets into ``text`` as str indices; None where they are the same (no
+    astral character)."""
+    if max(text, default="") <= "\uffff":
+        return None
+    units = accumulate((2 if ord(char) > 0xFFFF else 1 for char in text), initial=0)
+    return {unit: index for index, unit in enumerate(units)}
+
+
+@lru_cache(maxsize=8192)
+def grapheme_starts(text: str, *, locale: str | None = None) -> tuple[int, ...]:
+    """Where each grapheme cluster of ``text`` starts (ICU's rules), in order, from 0: a letter
+    and its marks, a consonant and its virama, are never cut apart. Empty for empty text."""
+    if text.isascii():
+        return tuple(range(len(text)))
+    return tuple(sorted(_boundaries(_iterators(locale)[1], text, _code_point_index(text)) | {0}))
+
+
 def break_opportunities(text: str, *, locale: str | None = None) -> set[int]:
     """Indices ``i`` such that a line may break between ``text[i-1]`` and ``text[i]`` without a space.
 
@@ -234,16 +252,11 @@ def break_opportunities(text: str, *, locale: str | None = None) -> set[int]:
     """
     if len(text) < 2:
         return set()
-    line, characters = _iterators(locale)
-    to_index: dict[int, int] | None = None
-    if max(text) > "\uffff":  # astral characters: ICU's UTF-16 offsets are not str indices
-        units = accumulate((2 if ord(char) > 0xFFFF else 1 for char in text), initial=0)
-        to_index = {unit: index for index, unit in enumerate(units)}
-    candidates = _boundaries(line, text, to_index)
+    candidates = _boundaries(_iterators(locale)[0], text, _code_point_index(text))
     if not candidates:
         return set()
     # Grapheme cluster starts; ASCII text has one character per cluster.
-    starts = sorted(_boundaries(characters, text, to_index) | {0}) if not text.isascii() else None
+    starts = list(grapheme_starts(text, locale=locale)) if not text.isascii() else None
     cluster_starts = set(starts) if starts is not None else None
 
     inside_units = {

@@ -30,6 +30,7 @@ aligns right (the default for right-to-left text), left or centre.
 
 from __future__ import annotations
 
+import itertools
 import math
 import unicodedata
 from collections.abc import Sequence
@@ -44,7 +45,7 @@ from textengine.bidi import embedding_levels, reorder
 from textengine.fitted import fitting_size, sized
 from textengine.hyphenate import Hyphenator, hyphenated_parts
 from textengine.itemise import FontStack
-from textengine.linebreak import break_opportunities
+from textengine.linebreak import break_opportunities, grapheme_starts
 from textengine.pdf_text import text_object
 from textengine.shaping import ShapedRun, shape_run
 
@@ -339,19 +340,22 @@ class BidiParagraph(Flowable):
                 result.append(piece)
                 continue
             run = piece.run
-            widths = [shape_run(char, run.font_name, run.font_size, run.rtl).width for char in run.text]
-            start = 0
-            while start < len(run.text):
-                end, total = start, 0.0
-                while end < len(run.text) and (end == start or total + widths[end] <= available):
-                    total += widths[end]
-                    end += 1
-                part = shape_run(run.text[start:end], run.font_name, run.font_size, run.rtl)
-                while part.width > available and end - start > 1:
-                    end -= 1
-                    part = shape_run(run.text[start:end], run.font_name, run.font_size, run.rtl)
+            # Cut between grapheme clusters only: a vowel sign or a virama stays with its letter.
+            bounds = [*grapheme_starts(run.text), len(run.text)]
+            clusters = [run.text[start:end] for start, end in itertools.pairwise(bounds)]
+            widths = [shape_run(cluster, run.font_name, run.font_size, run.rtl).width for cluster in clusters]
+            first = 0
+            while first < len(clusters):
+                last, total = first, 0.0
+                while last < len(clusters) and (last == first or total + widths[last] <= available):
+                    total += widths[last]
+                    last += 1
+                part = shape_run("".join(clusters[first:last]), run.font_name, run.font_size, run.rtl)
+                while part.width > available and last - first > 1:
+                    last -= 1
+                    part = shape_run("".join(clusters[first:last]), run.font_name, run.font_size, run.rtl)
                 result.append(Piece(part, piece.level))
-                start = end
+                first = last
         return result
 
     def _fit_size(self, width: float) -> None:

@@ -6,7 +6,7 @@ import io
 
 import pdfplumber
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, SimpleDocTemplate
 from tests.conftest import ROOT, actual_text
 from textengine.fonts import font_stack
 from textengine.itemise import FontStack
+from textengine.linebreak import grapheme_starts
 from textengine.paragraph import BidiParagraph
 from textengine.shaping import shape_run
 
@@ -160,3 +161,25 @@ def test_breaking_a_paragraph_gives_the_greedy_lines_and_remembers_them(
     expected = [[piece.run for piece in line.pieces] for line in paragraph._break_greedy(paragraph._available(width))]
     for _ in range(2):
         assert [[piece.run for piece in line.pieces] for line in paragraph.break_lines(width)] == expected
+
+
+#: Long words whose letters carry vowel signs, viramas or combining marks.
+CLUSTERED_WORDS = ("আয়ারল্যান্ড", "बैक्लोफ़ेन", "ஆஸ்திரேலியா", "ప్రత్యామ్నాయ", "ਅਸਟ੍ਰੇਲੀਆ", "ഓസ്ട്രേലിയ", "অস্ট্ৰেলিয়া")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(word=st.sampled_from(CLUSTERED_WORDS), width=st.floats(min_value=4, max_value=60))
+def test_a_word_too_long_for_its_line_is_cut_between_grapheme_clusters(
+    stack: FontStack, word: str, width: float
+) -> None:
+    """A vowel sign, a virama or a mark never starts a line: a word that fits no line is cut
+    only where a grapheme cluster ends (here "আয়ারল" / "্যান্ড" printed a dotted circle)."""
+    assume(not stack.uncovered(word))  # a script the project has no font for
+    paragraph = BidiParagraph(word, style(stack), stack)
+    paragraph.wrap(width, 1000)
+    starts, offset = set(grapheme_starts(word)), 0
+    for line in paragraph.break_lines(width):
+        for piece in line.pieces:
+            assert offset in starts, (word, offset)
+            offset += len(piece.run.text)
+    assert offset == len(word)
