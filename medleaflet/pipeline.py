@@ -39,7 +39,7 @@ from medleaflet.render.pdf import RenderedPdf, render_pdf
 from medleaflet.write import write_atomic
 from textengine.errors import TextEngineError
 from textengine.fonts import registered_font_names
-from textengine.shaping import forget_private_glyphs
+from textengine.shaping import forget_crowded_private_glyphs
 
 
 @dataclass(frozen=True)
@@ -87,8 +87,9 @@ def lay_out_leaflet(project: Project, leaflet_id: str, locale: str, options: Bui
     paper = options.paper or (options.clinic.paper if options.clinic else template.paper)
     template = replace(template, paper=paper)
     fonts = load_fonts(template, project, locale)
-    # Each document numbers its unmapped glyphs afresh: its bytes depend on its inputs only.
-    forget_private_glyphs(registered_font_names())
+    # Shaped glyphs keep their private-use codes from one document to the next (they never reach
+    # the bytes), until a font's Private Use Area runs short.
+    forget_crowded_private_glyphs(registered_font_names())
     if options.clinic is not None:
         clinic_profile.require_coverage(options.clinic, fonts)
     localised = localise(project, leaflet, locale, options.allow_fallback)

@@ -47,7 +47,7 @@ from textengine.hyphenate import Hyphenator, hyphenated_parts
 from textengine.itemise import FontStack
 from textengine.linebreak import break_opportunities, grapheme_starts
 from textengine.pdf_text import text_object
-from textengine.shaping import ShapedRun, shape_run
+from textengine.shaping import ShapedRun, shape_run, shaping_generation
 
 _SPACE = " "
 
@@ -84,6 +84,27 @@ class Line:
     @property
     def width(self) -> float:
         return sum(piece.width for piece in self.pieces)
+
+
+@dataclass
+class _Memo:
+    """What a paragraph has shaped and broken, shared by every paragraph of the same text set the
+    same way (:meth:`BidiParagraph._shared`), in this and later documents of the process."""
+
+    #: The shaped words at each font size tried.
+    words: dict[float, list[list[Piece]]] = field(default_factory=dict)
+    #: The width of each of those words, by size.
+    widths: dict[float, list[float]] = field(default_factory=dict)
+    #: Whether every word fits, whole or hyphenated, by size and width.
+    fits: dict[tuple[float, float], bool] = field(default_factory=dict)
+    #: The lines broken, by size and width.
+    broken: dict[tuple[float, float], list[Line]] = field(default_factory=dict)
+
+
+#: The most paragraphs :data:`_MEMOS` remembers before it is emptied.
+MAX_MEMOS = 20_000
+#: Each paragraph's memo, by everything its words and lines depend on (:meth:`BidiParagraph._shared`).
+_MEMOS: dict[tuple, _Memo] = {}
 
 
 class BidiParagraph(Flowable):
@@ -129,13 +150,7 @@ class BidiParagraph(Flowable):
         self.rtl = rtl
         self.hyphenator = hyphenator
         self.min_size = style.fontSize if min_size is None else min(min_size, style.fontSize)
-        #: The shaped words at each font size tried.
-        self._sized_words: dict[float, list[list[Piece]]] = {}
-        #: The width of each of those words, and whether every word fits each width tried, by size.
-        self._sized_widths: dict[float, list[float]] = {}
-        self._fits_at: dict[tuple[float, float], bool] = {}
-        #: The lines broken at each size and width tried.
-        self._broken: dict[tuple[float, float], list[Line]] = {}
+        self._memo: _Memo | None = None
         self.bullet = bullet if _first else None
         #: The side of the bullet follows the page's direction, not the text's.
         self.bullet_rtl = rtl if bullet_rtl is None else bullet_rtl
@@ -156,14 +171,49 @@ class BidiParagraph(Flowable):
     def _font_for(self, family_regular: str, family_bold: str) -> str:
         return family_bold if self.bold else family_regular
 
+    def _shared(self) -> _Memo:
+        """This paragraph's memo: the one of every paragraph whose words and lines come out the
+        same, because they depend only on what the key holds (the text and its bold spans, the
+        direction, the faces its runs are set in, the language, how the scripts break lines, the
+        hyphenator, and which numbering of shaped glyphs is in force), so a leaflet built again
+        in the same process is not shaped and broken again."""
+        if self._memo is None:
+            fonts = self.fonts
+            runs = tuple(
+                (run.family.regular, run.family.bold, run.script, run.family.features, len(run.text))
+                for run in fonts.runs(self.text)
+            )
+            hyphenator = self.hyphenator
+            key = (
+                self.text,
+                tuple((len(part), bold) for part, bold in self.spans),
+                self.rtl,
+                self.base_style.fontName,
+                fonts.base.regular,
+                fonts.base.bold,
+                fonts.language,
+                runs,
+                tuple(sorted({(run[2], fonts.line_breaking.get(run[2], "spaces")) for run in runs})),
+                None if hyphenator is None else (hyphenator.language, hyphenator.keep),
+                shaping_generation(),
+            )
+            memo = _MEMOS.get(key)
+            if memo is None:
+                if len(_MEMOS) >= MAX_MEMOS:
+                    _MEMOS.clear()
+                memo = _MEMOS[key] = _Memo()
+            self._memo = memo
+        return self._memo
+
     def words(self) -> list[list[Piece]]:
         """The paragraph as words (lists of shaped pieces); each space is a word of its own.
 
         A piece is a stretch of one font and one embedding level, shaped once.
         """
         size = self.style.fontSize
-        if size in self._sized_words:
-            return self._sized_words[size]
+        sized_words = self._shared().words
+        if size in sized_words:
+            return sized_words[size]
         text = self.text
         levels = embedding_levels(text, self.rtl)
         fonts: list[str] = []
@@ -208,7 +258,7 @@ class BidiParagraph(Flowable):
             start = end
         if current:
             words.append(current)
-        self._sized_words[size] = words
+        sized_words[size] = words
         return words
 
     def _unspaced_breaks(self, text: str, scripts: list[str]) -> set[int]:
@@ -242,9 +292,10 @@ class BidiParagraph(Flowable):
         """
         available = self._available(width)
         key = (self.style.fontSize, available)
-        known = self._broken.get(key)
+        broken = self._shared().broken
+        known = broken.get(key)
         if known is None:
-            known = self._broken[key] = self._break_lines(available)
+            known = broken[key] = self._break_lines(available)
         return list(known)
 
     def _break_lines(self, available: float) -> list[Line]:
@@ -290,9 +341,10 @@ class BidiParagraph(Flowable):
     def word_widths(self) -> list[float]:
         """The width of each word of :meth:`words` at the current size (summed once per size)."""
         size = self.style.fontSize
-        widths = self._sized_widths.get(size)
+        sized_widths = self._shared().widths
+        widths = sized_widths.get(size)
         if widths is None:
-            widths = self._sized_widths[size] = [sum(piece.width for piece in word) for word in self.words()]
+            widths = sized_widths[size] = [sum(piece.width for piece in word) for word in self.words()]
         return widths
 
     def _hyphenated(self, word: list[Piece], available: float, forced: bool = False) -> list[Piece] | None:
@@ -366,10 +418,11 @@ class BidiParagraph(Flowable):
 
         def fits(size: float) -> bool:
             self.style = base if size == base.fontSize else sized(base, size)
-            known = self._fits_at.get((size, available))
+            fits_at = self._shared().fits
+            known = fits_at.get((size, available))
             if known is None:
                 widths = self.word_widths()
-                known = self._fits_at[(size, available)] = max(widths, default=0.0) <= available or all(
+                known = fits_at[(size, available)] = max(widths, default=0.0) <= available or all(
                     word[0].space or word_width <= available or self._fits(word, available)
                     for word, word_width in zip(self.words(), widths, strict=True)
                 )

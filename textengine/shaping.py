@@ -21,7 +21,14 @@ import uharfbuzz
 from reportlab.pdfbase import pdfmetrics
 
 from textengine.scripts import NEUTRAL_SCRIPTS
-from textengine.text_layer import FIRST_PRIVATE_CODE, cluster_texts, forget, glyph_code
+from textengine.text_layer import (
+    FIRST_PRIVATE_CODE,
+    LAST_PRIVATE_CODE,
+    cluster_texts,
+    forget,
+    glyph_code,
+    next_private_code,
+)
 
 #: The most entries each shaping cache holds before it is emptied.
 MAX_CACHED = 100_000
@@ -118,8 +125,16 @@ def _harfbuzz_font(font: Any) -> tuple[uharfbuzz.Font, bool]:
     return hb_font, sized
 
 
-#: Finished runs by what was shaped, for the document being laid out.
+#: Finished runs by what was shaped, while the private-use codes they hold stand.
 _runs: dict[_Key, ShapedRun] = {}
+#: How many times those codes were forgotten (:func:`forget_private_glyphs`).
+_generation = 0
+
+
+def shaping_generation() -> int:
+    """A number that changes whenever :func:`forget_private_glyphs` runs: whatever holds shaped
+    runs (their glyph codes) keeps them under it, as they are worthless after."""
+    return _generation
 
 
 def _remember(cache: dict[_Key, Any], key: _Key, value: Any) -> Any:
@@ -175,18 +190,23 @@ def _shape(font: Any, hb_font: uharfbuzz.Font, key: _Key) -> tuple[tuple[int, _G
 def forget_private_glyphs(font_names: Iterable[str]) -> None:
     """Undo the private-use codes given to shaped glyphs (ligatures, contextual forms,
     mirrored brackets) in these ReportLab fonts, and the text each stands for in the
-    ToUnicode CMap, so the next document numbers them afresh.
+    ToUnicode CMap, so that they are numbered afresh; every shaped run made before is
+    then worthless (:func:`shaping_generation` changes).
 
     Those codes are handed out per font object, in the order glyphs are first shaped
-    in the process, and kept: without this, a PDF would depend on what the process
-    built before it (a batch worker, a test run, a web server), not only on its
-    inputs. Call it before laying out each document. It forgets the codes
-    :func:`shape_run` gave (:func:`textengine.text_layer.forget`) and those of
-    ReportLab's own shaping (its ``Paragraph`` of a shapable font): ReportLab has no
-    public way to do that, so it resets the two private attributes its
+    in the process, and kept. They never reach a PDF's bytes (a document numbers the
+    glyphs of its subsets in the order it draws them, and the ToUnicode CMap gives each
+    its text), so documents may share them, and the runs that hold them; but the
+    Private Use Area holds 6,400 codes a font, so a long-lived process (a batch worker, a
+    web server) calls :func:`forget_crowded_private_glyphs` before each document.
+    This forgets the codes :func:`shape_run` gave (:func:`textengine.text_layer.forget`)
+    and those of ReportLab's own shaping (its ``Paragraph`` of a shapable font): ReportLab
+    has no public way to do that, so it resets the two private attributes its
     ``hbAddPrivate`` keeps, and removes the codes it added to the face's tables.
     """
+    global _generation
     _runs.clear()
+    _generation += 1
     for name in font_names:
         font = pdfmetrics.getFont(name)
         forget(font)
@@ -204,3 +224,21 @@ def forget_private_glyphs(font_names: Iterable[str]) -> None:
                     del face.glyphToChar[gid]
         codes.clear()
         font._TTFont__hbPrivate = FIRST_PRIVATE_CODE
+
+
+#: Private-use codes a font must have left for another document to be laid out with the codes
+#: in use: several times what one leaflet needs (an Urdu leaflet in Nastaliq uses about 520).
+ROOM_FOR_A_DOCUMENT = 3_200
+
+
+def forget_crowded_private_glyphs(font_names: Iterable[str]) -> bool:
+    """:func:`forget_private_glyphs` for every font of ``font_names`` if any of them has fewer than
+    :data:`ROOM_FOR_A_DOCUMENT` private-use codes left; returns whether it did."""
+    names = list(font_names)
+    for name in names:
+        font = pdfmetrics.getFont(name)
+        reportlab_next = getattr(font, "_TTFont__hbPrivate", FIRST_PRIVATE_CODE)
+        if LAST_PRIVATE_CODE + 1 - max(next_private_code(font), reportlab_next) < ROOM_FOR_A_DOCUMENT:
+            forget_private_glyphs(names)
+            return True
+    return False

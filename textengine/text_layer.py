@@ -31,9 +31,10 @@ five hexadecimal digits.
 its glyphs, in the order a reader meets them.
 
 The codes, like ReportLab's own private ones, are numbered per process in the
-order glyphs are first met; :func:`forget` undoes them for a font, so each
-document numbers them afresh (:func:`textengine.shaping.forget_private_glyphs`
-calls it), and the same inputs give the same bytes.
+order glyphs are first met. They never reach the PDF (a subset numbers its
+glyphs in the order the document draws them), so the same inputs give the same
+bytes whatever was shaped before; :func:`forget` undoes them for a font when the
+Private Use Area runs short (:func:`textengine.shaping.forget_crowded_private_glyphs`).
 """
 
 from __future__ import annotations
@@ -184,6 +185,12 @@ def glyph_code(font: Any, glyph: int, text: str, width: float) -> int:
         codes.texts[code] = text
         codes.next_code = code + 1
     return code
+
+
+def next_private_code(font: Any) -> int:
+    """Where :func:`glyph_code` looks for the next free private-use code of ``font``."""
+    codes = _fonts.get(_cmap_font_name(font))
+    return FIRST_PRIVATE_CODE if codes is None else codes.next_code
 
 
 def glyph_text(font: Any, code: int) -> str:

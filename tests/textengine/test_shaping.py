@@ -1,11 +1,14 @@
-"""Shaping keeps no memory between documents: private-use codes are numbered afresh."""
+"""Private-use codes of shaped glyphs: numbered afresh once forgotten, forgotten when they run short."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from textengine import shaping
 from textengine.fonts import font_stack
-from textengine.shaping import forget_private_glyphs, shape_run
+from textengine.shaping import forget_crowded_private_glyphs, forget_private_glyphs, shape_run, shaping_generation
 
 from ..conftest import ROOT
 
@@ -35,3 +38,20 @@ def test_forgetting_twice_or_an_unshaped_font_is_harmless() -> None:
     stack = font_stack("sans", Path(ROOT / "fonts"))
     forget_private_glyphs([stack.base.bold, stack.base.bold])
     assert _codes("क्ष", stack.by_script["Deva"].bold)
+
+
+def test_codes_are_kept_until_a_font_runs_short_of_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Documents share the codes (and the shaped runs holding them) until a font has fewer than
+    ROOM_FOR_A_DOCUMENT left; then every font's are forgotten, and runs made before are not reused."""
+    font = font_stack("sans", Path(ROOT / "fonts")).by_script["Deva"].regular
+    forget_private_glyphs([font])
+    _codes("क्ष", font)
+    generation = shaping_generation()
+    assert not forget_crowded_private_glyphs([font])
+    assert shaping_generation() == generation
+    assert shape_run("क्ष", font, 10, rtl=False, script="Deva") is shape_run("क्ष", font, 10, rtl=False, script="Deva")
+    monkeypatch.setattr(shaping, "ROOM_FOR_A_DOCUMENT", 0xF8FF - 0xE000 + 1)  # any code in use leaves too little
+    before = shape_run("क्ष", font, 10, rtl=False, script="Deva")
+    assert forget_crowded_private_glyphs([font])
+    assert shaping_generation() == generation + 1
+    assert shape_run("क्ष", font, 10, rtl=False, script="Deva") is not before
