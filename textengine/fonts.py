@@ -142,11 +142,20 @@ def font_stack(
     config = load_font_config(fonts_dir)
     base = register_family(base_family, fonts_dir, config)
     names = config.script_families(language, overrides)
-    for spec in config.families.values():  # a missing file fails every build, not only its script's
-        for file in spec.files.values():
-            FontFile.of(fonts_dir / file)
+    files = tuple(  # a missing file fails every build, not only its script's
+        FontFile.of(fonts_dir / file) for spec in config.families.values() for file in spec.files.values()
+    )
     line_breaking = {script: config.line_breaking(script) for script in names}
-    return FontStack(base, _Families(names, config, fonts_dir), line_breaking, language)
+    # Every stack made of the same files and choices sets a text the same way (FontStack shares that).
+    identity = (
+        (base.regular, base.bold),
+        tuple(sorted(names.items())),
+        tuple(sorted(line_breaking.items())),
+        language,
+        tuple(config.families.values()),
+        files,
+    )
+    return FontStack(base, _Families(names, config, fonts_dir), line_breaking, language, identity)
 
 
 def registered_font_names() -> list[str]:

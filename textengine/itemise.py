@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 
 from fontTools import unicodedata as ucd
@@ -107,6 +107,11 @@ def resolved_scripts(text: str) -> list[str]:
 MAX_CACHED = 20_000
 #: Scripts by text, for the process.
 _scripts: dict[str, tuple[str, ...]] = {}
+#: The most strings one stack identity shares, and the most identities, before they are forgotten.
+MAX_SHARED_TEXTS = 50_000
+MAX_SHARED_STACKS = 64
+#: Itemised strings that owe nothing to a stack's history, by stack identity (:class:`FontStack`).
+_SHARED: dict[Hashable, dict[str, tuple[list[Run], list[Uncovered]]]] = {}
 
 
 def _resolve_scripts(text: str) -> list[str]:
@@ -179,6 +184,7 @@ class FontStack:
         by_script: Mapping[str, FontFamily],
         line_breaking: Mapping[str, str] | None = None,
         language: str | None = None,
+        identity: Hashable | None = None,
     ) -> None:
         self.base = base
         self.by_script = by_script
@@ -186,7 +192,12 @@ class FontStack:
         #: The language text is set in (a locale such as ``ur``), for shaping its own forms.
         self.language = language
         #: Runs and uncovered characters per string: layout asks for the same strings again.
+        #: With an ``identity`` (everything the stack is made of: its font files, its choices),
+        #: the answers that owe nothing to the stack's history are shared by every stack of it.
         self._itemised: dict[str, tuple[list[Run], list[Uncovered]]] = {}
+        self._shared = _SHARED.setdefault(identity, {}) if identity is not None else None
+        if len(_SHARED) > MAX_SHARED_STACKS:
+            _SHARED.clear()
         #: ``by_script`` looked up, by script (a lazy mapping costs more than a dict).
         self._by_script: dict[str, FontFamily | None] = {}
         #: The families runs have been set in, by name, in order of first use.
@@ -218,38 +229,48 @@ class FontStack:
             self._by_script[script] = self.by_script.get(script)
         return self._by_script[script]
 
-    def _family_for_neutral(self, char: str, script: str) -> FontFamily | None:
+    def _family_for_neutral(self, char: str, script: str) -> tuple[FontFamily | None, bool]:
         """The family that draws ``char`` (of no script of its own) in text of ``script``:
-        that script's family, else the base, else one of its extensions' scripts, else any."""
+        that script's family, else the base, else one of its extensions' scripts, else any; and
+        whether the answer depends on what the stack set before (the families used so far)."""
         own = self._family_of(script) if script not in NEUTRAL_SCRIPTS else None
         if own is not None and own.covers(char):
-            return own
+            return own, False
         if self.base.covers(char) or not char.isprintable() or char.isspace():
-            return self.base
+            return self.base, False
         for name in sorted(_script_extension(char)):
             family = self._family_of(name)
             if family is not None and family.covers(char):
-                return family
+                return family, False
         # Full-width brackets and the like belong to no script: first the families text has used
         # already, then the others one by one, so a Chinese leaflet does not load the Khmer font.
         for family in self._used.values():
             if family.covers(char):
-                return family
-        return next((family for family in self.by_script.values() if family.covers(char)), None)
+                return family, True
+        return next((family for family in self.by_script.values() if family.covers(char)), None), True
 
     def _itemise(self, text: str) -> tuple[list[Run], list[Uncovered]]:
         """The runs of ``text`` and the characters no family covers (each once)."""
         cached = self._itemised.get(text)
         if cached is not None:
             return cached
+        shared = self._shared.get(text) if self._shared is not None else None
+        if shared is not None:
+            for run in shared[0]:  # the families used, in the order itemising would have met them
+                self._used.setdefault(run.family.name, run.family)
+            self._itemised[text] = shared
+            return shared
+        key = text
         text = unicodedata.normalize("NFC", text)
         starts: list[tuple[FontFamily, str, int]] = []  # each run's family, script and first index
         missing: list[Uncovered] = []
         family = self.base
+        historic = False
         for index, (char, script) in enumerate(zip(text, resolved_scripts(text), strict=True)):
             own = _script(char)
             if own in NEUTRAL_SCRIPTS:
-                found = self._family_for_neutral(char, script)
+                found, used_history = self._family_for_neutral(char, script)
+                historic = historic or used_history
                 if found is None:
                     missing.append(Uncovered(char, own))
                 else:
@@ -268,5 +289,9 @@ class FontStack:
         ends = [start for _, _, start in starts[1:]] + [len(text)] if starts else []
         runs = [Run(family, script, text[start:end]) for (family, script, start), end in zip(starts, ends, strict=True)]
         result = (runs, list(dict.fromkeys(missing)))
-        self._itemised[text] = result
+        self._itemised[key] = result
+        if self._shared is not None and not historic:
+            if len(self._shared) >= MAX_SHARED_TEXTS:
+                self._shared.clear()
+            self._shared[key] = result
         return result

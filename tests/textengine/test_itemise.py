@@ -133,3 +133,16 @@ def test_a_family_drawing_two_scripts_gives_one_run_per_script() -> None:
         ("both", "Latn", "C. difficile"),
         ("both", "Arab", ") مع"),
     ]
+
+
+def test_stacks_of_the_same_fonts_share_what_owes_nothing_to_their_history() -> None:
+    """Two stacks made of the same files and choices share the runs of a text (a later document is
+    not itemised again), except where a character went to a family because the stack had used it."""
+    first, second = (font_stack("sans", ROOT / "fonts", "zh") for _ in range(2))
+    assert second.runs("Hello 中文 (5 mg)") is first.runs("Hello 中文 (5 mg)")
+    alone = "（1）"  # full-width brackets of no script, which the base family does not draw
+    assert first.uncovered(alone) == []
+    assert second.runs(alone) is not first.runs(alone)
+    assert [(run.family.name, run.text) for run in second.runs(alone)] == [
+        (run.family.name, run.text) for run in first.runs(alone)
+    ]
