@@ -43,6 +43,12 @@ def sized(style: ParagraphStyle, size: float) -> ParagraphStyle:
     )
 
 
+def style_key(style: ParagraphStyle) -> tuple[tuple[str, str], ...]:
+    """Every attribute of ``style`` (ReportLab copies a parent's into its children), but its name
+    and parent, as text: equal for two styles that set text alike."""
+    return tuple(sorted((name, repr(value)) for name, value in vars(style).items() if name not in ("name", "parent")))
+
+
 def fitting_size(size: float, floor: float, fits: Callable[[float], bool]) -> float:
     """The largest size from ``size`` down to ``floor``, in steps of :data:`SIZE_STEP`, at which
     ``fits`` holds; ``floor`` if none does."""
@@ -77,6 +83,22 @@ class FittedParagraph(Paragraph):
         self._fitted_to: float | None = -1.0 if text is not None else None
         self._base_words: list[tuple[str, str, float]] | None = None
         self._widest = 0.0
+
+    def layout_key(self) -> tuple | None:
+        """Everything the paragraph's height at any width depends on: two paragraphs with equal
+        keys wrap to the same height (a table measuring its cells may take one for the other).
+        None for a piece a split left."""
+        if self._fitted_to is None:
+            return None
+        hyphenator = self.hyphenator
+        return (
+            type(self).__name__,
+            self.markup,
+            style_key(self.base_style),
+            self.bulletText,
+            self.min_size,
+            None if hyphenator is None else (hyphenator.language, hyphenator.keep),
+        )
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         if self._fitted_to is not None and self._fitted_to != availWidth:

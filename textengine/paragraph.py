@@ -30,11 +30,9 @@ aligns right (the default for right-to-left text), left or centre.
 
 from __future__ import annotations
 
-import itertools
 import math
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -42,69 +40,15 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
 from textengine.bidi import embedding_levels, reorder
-from textengine.fitted import fitting_size, sized
+from textengine.fitted import fitting_size, sized, style_key
 from textengine.hyphenate import Hyphenator, hyphenated_parts
 from textengine.itemise import FontStack
-from textengine.linebreak import break_opportunities, grapheme_starts
-from textengine.pdf_text import text_object
+from textengine.linebreak import break_opportunities
+from textengine.lines import MAX_MEMOS, MEMOS, Line, Memo, Piece, cut_between_clusters
+from textengine.pdf_text import pdf_text_string, text_object
 from textengine.shaping import ShapedRun, shape_run, shaping_generation
 
 _SPACE = " "
-
-
-def pdf_text_string(text: str) -> str:
-    """``text`` as a PDF hexadecimal text string (UTF-16BE with a byte order mark)."""
-    return "<" + ("\ufeff" + text).encode("utf-16-be").hex().upper() + ">"
-
-
-@dataclass
-class Piece:
-    """A shaped stretch of one level and one font; ``space`` marks a word gap."""
-
-    run: ShapedRun
-    level: int
-    space: bool = False
-
-    @property
-    def width(self) -> float:
-        return self.run.width
-
-
-@dataclass
-class Line:
-    """One line of a paragraph: its pieces in logical order."""
-
-    pieces: list[Piece] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        """The line's logical text (the pieces are kept in logical order)."""
-        return "".join(piece.run.text for piece in self.pieces)
-
-    @property
-    def width(self) -> float:
-        return sum(piece.width for piece in self.pieces)
-
-
-@dataclass
-class _Memo:
-    """What a paragraph has shaped and broken, shared by every paragraph of the same text set the
-    same way (:meth:`BidiParagraph._shared`), in this and later documents of the process."""
-
-    #: The shaped words at each font size tried.
-    words: dict[float, list[list[Piece]]] = field(default_factory=dict)
-    #: The width of each of those words, by size.
-    widths: dict[float, list[float]] = field(default_factory=dict)
-    #: Whether every word fits, whole or hyphenated, by size and width.
-    fits: dict[tuple[float, float], bool] = field(default_factory=dict)
-    #: The lines broken, by size and width.
-    broken: dict[tuple[float, float], list[Line]] = field(default_factory=dict)
-
-
-#: The most paragraphs :data:`_MEMOS` remembers before it is emptied.
-MAX_MEMOS = 20_000
-#: Each paragraph's memo, by everything its words and lines depend on (:meth:`BidiParagraph._shared`).
-_MEMOS: dict[tuple, _Memo] = {}
 
 
 class BidiParagraph(Flowable):
@@ -150,7 +94,7 @@ class BidiParagraph(Flowable):
         self.rtl = rtl
         self.hyphenator = hyphenator
         self.min_size = style.fontSize if min_size is None else min(min_size, style.fontSize)
-        self._memo: _Memo | None = None
+        self._memo: Memo | None = None
         self.bullet = bullet if _first else None
         #: The side of the bullet follows the page's direction, not the text's.
         self.bullet_rtl = rtl if bullet_rtl is None else bullet_rtl
@@ -171,39 +115,51 @@ class BidiParagraph(Flowable):
     def _font_for(self, family_regular: str, family_bold: str) -> str:
         return family_bold if self.bold else family_regular
 
-    def _shared(self) -> _Memo:
+    def _shared(self) -> Memo:
         """This paragraph's memo: the one of every paragraph whose words and lines come out the
         same, because they depend only on what the key holds (the text and its bold spans, the
         direction, the faces its runs are set in, the language, how the scripts break lines, the
         hyphenator, and which numbering of shaped glyphs is in force), so a leaflet built again
         in the same process is not shaped and broken again."""
         if self._memo is None:
-            fonts = self.fonts
-            runs = tuple(
-                (run.family.regular, run.family.bold, run.script, run.family.features, len(run.text))
-                for run in fonts.runs(self.text)
-            )
-            hyphenator = self.hyphenator
-            key = (
-                self.text,
-                tuple((len(part), bold) for part, bold in self.spans),
-                self.rtl,
-                self.base_style.fontName,
-                fonts.base.regular,
-                fonts.base.bold,
-                fonts.language,
-                runs,
-                tuple(sorted({(run[2], fonts.line_breaking.get(run[2], "spaces")) for run in runs})),
-                None if hyphenator is None else (hyphenator.language, hyphenator.keep),
-                shaping_generation(),
-            )
-            memo = _MEMOS.get(key)
+            key = self._shaping_key()
+            memo = MEMOS.get(key)
             if memo is None:
-                if len(_MEMOS) >= MAX_MEMOS:
-                    _MEMOS.clear()
-                memo = _MEMOS[key] = _Memo()
+                if len(MEMOS) >= MAX_MEMOS:
+                    MEMOS.clear()
+                memo = MEMOS[key] = Memo()
             self._memo = memo
         return self._memo
+
+    def _shaping_key(self) -> tuple:
+        """What :meth:`_shared` keys a memo by."""
+        fonts = self.fonts
+        runs = tuple(
+            (run.family.regular, run.family.bold, run.script, run.family.features, len(run.text))
+            for run in fonts.runs(self.text)
+        )
+        hyphenator = self.hyphenator
+        return (
+            self.text,
+            tuple((len(part), bold) for part, bold in self.spans),
+            self.rtl,
+            self.base_style.fontName,
+            fonts.base.regular,
+            fonts.base.bold,
+            fonts.language,
+            runs,
+            tuple(sorted({(run[2], fonts.line_breaking.get(run[2], "spaces")) for run in runs})),
+            None if hyphenator is None else (hyphenator.language, hyphenator.keep),
+            shaping_generation(),
+        )
+
+    def layout_key(self) -> tuple | None:
+        """Everything the paragraph's height at any width depends on: two paragraphs with equal
+        keys wrap to the same height (a table measuring its cells may take one for the other).
+        None for a piece :meth:`split` left, which keeps the lines it was given."""
+        if not self._whole:
+            return None
+        return (type(self).__name__, self._shaping_key(), style_key(self.base_style), self.min_size, self.bullet)
 
     def words(self) -> list[list[Piece]]:
         """The paragraph as words (lists of shaped pieces); each space is a word of its own.
@@ -376,10 +332,7 @@ class BidiParagraph(Flowable):
         take a hyphen, else (it fits at no size allowed) between any letters with a hyphen, or,
         for a word that never takes one, between characters.
 
-        Cut points come from the widths of single characters (one shaping
-        each), then every part is shaped whole and shortened if joining made
-        it wider: linear in the word's length, so a 6,000-character "word"
-        costs milliseconds, not minutes.
+        The cut between characters is :func:`~textengine.lines.cut_between_clusters`'s.
         """
         if sum(piece.width for piece in word) <= available:
             return word
@@ -391,23 +344,7 @@ class BidiParagraph(Flowable):
             if piece.width <= available:
                 result.append(piece)
                 continue
-            run = piece.run
-            # Cut between grapheme clusters only: a vowel sign or a virama stays with its letter.
-            bounds = [*grapheme_starts(run.text), len(run.text)]
-            clusters = [run.text[start:end] for start, end in itertools.pairwise(bounds)]
-            widths = [shape_run(cluster, run.font_name, run.font_size, run.rtl).width for cluster in clusters]
-            first = 0
-            while first < len(clusters):
-                last, total = first, 0.0
-                while last < len(clusters) and (last == first or total + widths[last] <= available):
-                    total += widths[last]
-                    last += 1
-                part = shape_run("".join(clusters[first:last]), run.font_name, run.font_size, run.rtl)
-                while part.width > available and last - first > 1:
-                    last -= 1
-                    part = shape_run("".join(clusters[first:last]), run.font_name, run.font_size, run.rtl)
-                result.append(Piece(part, piece.level))
-                first = last
+            result += cut_between_clusters(piece, available)
         return result
 
     def _fit_size(self, width: float) -> None:

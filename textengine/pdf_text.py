@@ -39,6 +39,11 @@ _splits: WeakKeyDictionary[Any, dict[tuple[str, str], list[tuple[str, bytes]]]] 
 _NEGLIGIBLE = 1e-4
 
 
+def pdf_text_string(text: str) -> str:
+    """``text`` as a PDF hexadecimal text string (UTF-16BE with a byte order mark)."""
+    return "<" + ("\ufeff" + text).encode("utf-16-be").hex().upper() + ">"
+
+
 def text_object(canvas: Any, baseline: float, runs: Iterable[tuple[float, ShapedRun]]) -> str:
     """The PDF operators that draw each ``(x, run)`` of ``runs`` with its glyphs starting at
     ``x`` on ``baseline`` (canvas coordinates, points), as one text object.

@@ -296,12 +296,21 @@ class Kit:
 
     def _fitted(self, rows: list[list[Cell]], widths: list[float], style: list[tuple]) -> list[float]:
         """The column widths of a table of ``rows`` sized to their content, from the ``widths``
-        proposed; remembered by the cells' text, for the next render pass."""
+        proposed; remembered by the cells' text, for the next render pass, and, where every cell
+        says all its height depends on (``layout_key``), for every later table of the process."""
         padding = sum(_padding(style, side) for side in ("LEFTPADDING", "RIGHTPADDING"))
+        keys = [_layout_key(cell) for row in rows for cell in row]
+        if all(key is not None for key in keys):
+            shared = (tuple(widths), padding, len(rows), tuple(keys))
+            if shared not in _FITTED:
+                if len(_FITTED) >= MAX_FITTED:
+                    _FITTED.clear()
+                _FITTED[shared] = fit_widths(rows, widths, padding)
+            return list(_FITTED[shared])
         key = (tuple(widths), padding, tuple(tuple(_signature(cell) for cell in row) for row in rows))
         if key not in self.column_widths:
             self.column_widths[key] = fit_widths(rows, widths, padding)
-        return self.column_widths[key]
+        return list(self.column_widths[key])
 
 
 def _flowables(cell: Cell) -> list[Flowable]:
@@ -317,6 +326,25 @@ def _padding(style: list[tuple], side: str) -> float:
         if command[0] == side and command[1] == (0, 0) and command[2] == (-1, -1):
             value = float(command[3])
     return value
+
+
+#: The most tables :data:`_FITTED` remembers before it is emptied.
+MAX_FITTED = 5_000
+#: Fitted column widths by the proposal, the padding and every cell's ``layout_key``, for the process.
+_FITTED: dict[tuple, list[float]] = {}
+
+
+def _layout_key(cell: Cell) -> tuple | None:
+    """Everything a cell's height at any width depends on (its flowables' ``layout_key``), or None
+    if one of them cannot say."""
+    keys = []
+    for flowable in _flowables(cell):
+        layout_key = getattr(flowable, "layout_key", None)
+        key = layout_key() if layout_key is not None else None
+        if key is None:
+            return None
+        keys.append(key)
+    return (isinstance(cell, list), tuple(keys))
 
 
 def _signature(cell: Cell) -> tuple:

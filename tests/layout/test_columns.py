@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
+from reportlab.lib.styles import ParagraphStyle
 
 from medleaflet.layout.columns import GRID, step_heights
+from tests.conftest import ROOT
+from textengine.fitted import FittedParagraph
+from textengine.fonts import font_stack
+from textengine.hyphenate import Hyphenator
+from textengine.paragraph import BidiParagraph
 
 
 @given(
@@ -44,3 +50,28 @@ def test_a_cell_whose_height_changes_twice_is_measured_at_few_steps() -> None:
 
     step_heights(list(range(1, GRID)), height, 0)
     assert len(measured) < GRID // 2
+
+
+def test_equal_cells_have_equal_layout_keys_and_any_difference_in_setting_shows() -> None:
+    """Fitted column widths are shared across documents by the cells' layout keys: equal for
+    paragraphs set alike, different for another text, size, indent, direction or hyphenator."""
+    stack = font_stack("sans", ROOT / "fonts")
+    style = ParagraphStyle("a", fontName=stack.base.regular, fontSize=11, leading=14)
+    other_name = ParagraphStyle("b", parent=style)
+    bigger = ParagraphStyle("a", parent=style, fontSize=12)
+    indented = ParagraphStyle("a", parent=style, leftIndent=4)
+    english = Hyphenator("en")
+
+    def bidi(text: str, given: ParagraphStyle = style, rtl: bool = True) -> object:
+        return BidiParagraph(text, given, stack, rtl).layout_key()
+
+    assert bidi("لا 5 mg") == bidi("لا 5 mg") == bidi("لا 5 mg", other_name)
+    assert len({bidi("لا 5 mg"), bidi("لا 10 mg"), bidi("لا 5 mg", bigger), bidi("لا 5 mg", indented),
+                bidi("لا 5 mg", rtl=False)}) == 5  # fmt: skip
+
+    def fitted(text: str, given: ParagraphStyle = style, hyphenator: Hyphenator | None = english) -> object:
+        return FittedParagraph(text, given, hyphenator=hyphenator).layout_key()
+
+    assert fitted("Take 5 mg") == fitted("Take 5 mg") == fitted("Take 5 mg", other_name)
+    assert len({fitted("Take 5 mg"), fitted("Take <b>5</b> mg"), fitted("Take 5 mg", bigger),
+                fitted("Take 5 mg", indented), fitted("Take 5 mg", hyphenator=None)}) == 5  # fmt: skip
