@@ -11,7 +11,7 @@ line for an unknown family.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from medleaflet.content.load import display_name, load_yaml
@@ -103,8 +103,11 @@ LISTED_PER_SCRIPT = 3
 LISTED_CHARACTERS = 6
 
 
-def uncovered(strings: Iterable[tuple[SourceLocation, str, str]], fonts: FontStack) -> list[Problem]:
-    """One problem per string of ``(location, path, text)`` with characters ``fonts`` cannot draw.
+def uncovered(
+    strings: Iterable[tuple[SourceLocation | Callable[[], SourceLocation], str, str]], fonts: FontStack
+) -> list[Problem]:
+    """One problem per string of ``(location, path, text)`` with characters ``fonts`` cannot draw;
+    a location may be given as a function that finds it, called only for a string with a problem.
 
     Each names the characters, their script and the fix. Text in a script for
     which no font is configured at all is a matter of configuration, not of
@@ -119,7 +122,8 @@ def uncovered(strings: Iterable[tuple[SourceLocation, str, str]], fonts: FontSta
             named = [f"U+{ord(item.char):04X} {item.char!r}" for item in missing if item.script == script]
             rest = f" and {len(named) - LISTED_CHARACTERS} more" if len(named) > LISTED_CHARACTERS else ""
             chars = ", ".join(named[:LISTED_CHARACTERS]) + rest
-            problem = Problem(where, path, f"{chars} ({script}) cannot be printed: {_why(script, fonts)}")
+            located = where if isinstance(where, SourceLocation) else where()
+            problem = Problem(located, path, f"{chars} ({script}) cannot be printed: {_why(script, fonts)}")
             if script in fonts.by_script or script in NEUTRAL_SCRIPTS:
                 problems.append(problem)
             else:

@@ -45,7 +45,7 @@ def require_coverage(localised: LocalisedLeaflet, fonts: FontStack) -> None:
     """Raise :class:`IncompleteTranslationError` listing every character of every string
     ``localised`` prints that ``fonts`` cannot draw, each at the line the string comes from
     (the catalogue's for a translation, the leaflet's or the package's for English)."""
-    strings = ((resolved.location, context, resolved.text) for (context, _), resolved in localised.resolved.items())
+    strings = ((resolved.found_at, context, resolved.text) for (context, _), resolved in localised.resolved.items())
     problems = uncovered(strings, fonts)
     if problems:
         raise IncompleteTranslationError(

@@ -32,25 +32,15 @@ from medleaflet.i18n.digits import in_locale_digits, in_locale_number
 from medleaflet.i18n.language_check import LanguageCheck, Messages, check_language, leaflet_messages
 from medleaflet.i18n.lists import join_list
 from medleaflet.i18n.locales import SOURCE_LOCALE, Language, language_of
+from medleaflet.i18n.resolved import MessageKey, ResolvedText, SourceTexts, leaflet_locations
 from medleaflet.i18n.review import TranslationReview
 from medleaflet.i18n.ui import UIText
-from medleaflet.i18n.ui_extract import ui_messages
+from medleaflet.i18n.ui_extract import ui_locations
 from medleaflet.memo import FileMemo
 from medleaflet.project import Project
 
 #: Put before every English passage printed in place of a missing translation.
 FALLBACK_MARK = "[EN]"
-
-#: A message's key: its context and English text.
-MessageKey = tuple[str, str]
-
-
-@dataclass(frozen=True)
-class ResolvedText:
-    """The text printed for one message, and where that text comes from."""
-
-    text: str
-    location: SourceLocation
 
 
 @dataclass(frozen=True)
@@ -128,10 +118,7 @@ class LocalisedLeaflet:
 def source_locations(leaflet: Leaflet) -> dict[MessageKey, SourceLocation]:
     """Where each English message of ``leaflet``'s PDF is written: its leaflet line, or the
     package line that declares a layout message (the first, if declared twice)."""
-    found = {(f"{leaflet.id}:{text.key}", text.value): text.location for text in leaflet.texts()}
-    for item in ui_messages():
-        found.setdefault((item.context, item.message), item.location)
-    return found
+    return {**ui_locations(), **leaflet_locations(leaflet)}
 
 
 def localise(project: Project, leaflet: Leaflet, locale: str, allow_fallback: bool = False) -> LocalisedLeaflet:
@@ -145,9 +132,9 @@ def localise(project: Project, leaflet: Leaflet, locale: str, allow_fallback: bo
     """
     code = project.locale(locale)
     language = language_of(code)
-    english = source_locations(leaflet)
     if code == SOURCE_LOCALE:
-        return LocalisedLeaflet(leaflet, language, {key: ResolvedText(key[1], where) for key, where in english.items()})
+        return LocalisedLeaflet(leaflet, language, SourceTexts(leaflet))
+    english = source_locations(leaflet)
     check = checked_catalogue(project, leaflet, code)
     fallbacks = _fallbacks(check, allow_fallback)
     return LocalisedLeaflet(leaflet, language, _resolve(check, fallbacks, english), fallbacks, check.review)

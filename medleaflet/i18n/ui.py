@@ -30,9 +30,18 @@ class UIText(NamedTuple):
     message: str
 
 
+#: Every layout string declared so far in this process, in declaration order: what an English
+#: build prints as it is, without running Babel's extractor over the package (which it runs
+#: only to say where a string is declared, :func:`medleaflet.i18n.ui_extract.ui_location`).
+DECLARED: dict[UIText, None] = {}
+
+
 def N_(context: str, message: str) -> UIText:  # noqa: N802 - gettext convention
-    """Mark a layout string for extraction; translation happens later."""
-    return UIText(context, message)
+    """Mark a layout string for extraction (translation happens later), and record it in
+    :data:`DECLARED`."""
+    item = UIText(context, message)
+    DECLARED.setdefault(item, None)
+    return item
 
 
 # TRANSLATORS: Small label above the medicine name on page 1 (printed in capitals where the script has them).

@@ -17,9 +17,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
-from babel.messages.frontend import parse_keywords
-
 import medleaflet
 from medleaflet.errors import SourceLocation
 
@@ -29,7 +26,6 @@ PACKAGE_DIR = Path(medleaflet.__file__).resolve().parent
 UI_KEYWORD = "N_:1c,2"
 #: Comments before a message that starts with this tag become its ``#.`` notes.
 COMMENT_TAGS = ("TRANSLATORS:",)
-_KEYWORDS = {**DEFAULT_KEYWORDS, **parse_keywords([UI_KEYWORD])}
 
 
 @dataclass(frozen=True)
@@ -62,12 +58,33 @@ def message_modules() -> Iterator[Path]:
 @functools.cache
 def ui_messages() -> tuple[UIMessage, ...]:
     """Every ``N_(context, message)`` of the package, in file and line order (duplicates kept)."""
+    # Babel's extractor is imported here: an English build never needs it (see ui_location).
+    from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
+    from babel.messages.frontend import parse_keywords
+
+    keywords = {**DEFAULT_KEYWORDS, **parse_keywords([UI_KEYWORD])}
     found = []
     for path in message_modules():
         display = path.relative_to(PACKAGE_DIR.parent).as_posix()
         for line, message, comments, context in extract_from_file(
-            "python", str(path), keywords=_KEYWORDS, comment_tags=COMMENT_TAGS, strip_comment_tags=False
+            "python", str(path), keywords=keywords, comment_tags=COMMENT_TAGS, strip_comment_tags=False
         ):
             if context is not None and isinstance(message, str):
                 found.append(UIMessage(context, message, SourceLocation(display, line), tuple(comments)))
     return tuple(found)
+
+
+@functools.cache
+def ui_locations() -> dict[tuple[str, str], SourceLocation]:
+    """Where the package first declares each layout message, by (context, message)."""
+    found: dict[tuple[str, str], SourceLocation] = {}
+    for item in ui_messages():
+        found.setdefault((item.context, item.message), item.location)
+    return found
+
+
+def ui_location(context: str, message: str) -> SourceLocation:
+    """Where the package declares the layout message ``message`` of ``context`` (its first
+    declaration); for a message declared outside the package's modules (a test's, a plug-in's),
+    the package folder at line 0."""
+    return ui_locations().get((context, message), SourceLocation(PACKAGE_DIR.name, 0))
