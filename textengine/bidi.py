@@ -16,8 +16,6 @@ from collections.abc import Sequence
 from typing import Protocol, TypeVar
 from unicodedata import bidirectional
 
-from textengine.fpdf_bidi import FpdfBidiParagraph, TextDirection
-
 #: Bidi classes that can put a character of a left-to-right paragraph above level 0: strong
 #: right-to-left letters, Arabic digits and the explicit embeddings, overrides and isolates.
 _RAISING_CLASSES = frozenset({"R", "AL", "AN", "RLE", "RLO", "LRE", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI"})
@@ -55,6 +53,9 @@ def _resolve(text: str, rtl: bool) -> tuple[int, ...]:
     """The levels of :func:`embedding_levels`, computed."""
     if not rtl and not any(bidirectional(char) in _RAISING_CLASSES for char in set(text)):
         return (0,) * len(text)
+    # Loaded on the first paragraph that needs it: an all left-to-right document never does.
+    from textengine.fpdf_bidi import FpdfBidiParagraph, TextDirection
+
     direction = TextDirection.RTL if rtl else TextDirection.LTR
     paragraph = FpdfBidiParagraph(text, base_direction=direction, preserve_bn_chars=True)
     # get_characters_with_embedding_level also applies rule L1 for the whole

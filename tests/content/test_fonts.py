@@ -79,3 +79,19 @@ def test_a_string_in_a_script_without_a_font_is_one_short_problem(project: Proje
     many = uncovered([(SourceLocation("x.po", line), "ctx", cherokee) for line in range(1, 11)], fonts)
     assert [problem.location.line for problem in many] == [1, 2, 3, 4]
     assert many[-1].message.startswith("and 7 more message(s) in script Cher: no font is configured")
+
+
+def test_a_location_given_as_a_function_is_found_only_for_a_problem(project: Project) -> None:
+    """An English build's layout messages are located on demand (finding where one is declared
+    runs Babel's extractor): a string that prints costs no lookup, one that does not is located."""
+    template = load_template(project.template_path(DEFAULT_TEMPLATE), project.root)
+    fonts = load_fonts(template, project)
+    asked: list[str] = []
+
+    def locate(name: str) -> SourceLocation:
+        asked.append(name)
+        return SourceLocation(name, 7)
+
+    strings = [(lambda: locate("fine.py"), "a", "printable"), (lambda: locate("bad.py"), "b", "\u13a0")]
+    (problem,) = uncovered(strings, fonts)
+    assert (problem.location, asked) == (SourceLocation("bad.py", 7), ["bad.py"])
