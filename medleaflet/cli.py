@@ -36,6 +36,7 @@ from medleaflet.cli_options import EXIT_INPUT, EXIT_OK
 from medleaflet.content.load import display_name
 from medleaflet.content.names import DEFAULT_TEMPLATE
 from medleaflet.errors import MedleafletError, OutputError, SeveralFailedError, UsageError
+from medleaflet.loading import load_frozen
 from medleaflet.project import Project, default_root
 from medleaflet.write import output_folder, remove_output
 
@@ -85,6 +86,9 @@ class Command:
     options: Options = _no_options
     #: Whether its ``--help`` lists the project's languages (it takes ``--lang``).
     takes_languages: bool = False
+    #: The modules the handler imports when it runs; a command-line process loads them first,
+    #: without rounds of the garbage collector (:mod:`medleaflet.loading`).
+    loads: tuple[str, ...] = ()
 
 
 def make_parser(prog: str = options.PROG, languages: Callable[[], str] | None = None) -> argparse.ArgumentParser:
@@ -110,7 +114,7 @@ def make_parser(prog: str = options.PROG, languages: Callable[[], str] | None = 
         sub = commands.add_parser(
             command.name, help=command.help, description=command.description, formatter_class=options.HelpFormatter
         )
-        sub.set_defaults(handler=command.handler)
+        sub.set_defaults(handler=command.handler, loads=command.loads)
         sub.languages = languages if command.takes_languages else None
         command.options(sub)
     return parser
@@ -299,6 +303,7 @@ COMMANDS: tuple[Command, ...] = (
         "(DIR/{leaflet}.{locale}.{template}.pdf for a template other than 'standard').",
         options.build_options,
         takes_languages=True,
+        loads=("medleaflet.pipeline",),
     ),
     Command(
         "list",
@@ -399,6 +404,8 @@ def main(
         except SystemExit as exc:  # --help and --version
             return int(exc.code or 0)
         project = Project.open(args.root or default_root())
+        if argv is None:  # this process runs one command and ends
+            load_frozen(args.loads)
         return int(args.handler(project, args, out))
     except MedleafletError as exc:
         for line in exc.lines():

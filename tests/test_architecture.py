@@ -43,6 +43,7 @@ RANKS = {
     "cli": 8,
     "cli_options": 8,
     "cli_catalogue": 8,
+    "loading": 8,
 }
 
 #: Modules directly in ``medleaflet/`` that every layer may import: they import only each other
