@@ -18,16 +18,18 @@ from typing import TYPE_CHECKING
 from medleaflet.content.fonts import uncovered
 from medleaflet.content.model import Leaflet
 from medleaflet.errors import IncompleteTranslationError, Problem
-from medleaflet.i18n.catalogues import Catalogue
-from medleaflet.i18n.qa.checks import Finding, message_strings
 from textengine.itemise import FontStack
 
 if TYPE_CHECKING:
+    from medleaflet.i18n.catalogues import Catalogue
     from medleaflet.i18n.localise import LocalisedLeaflet
+    from medleaflet.i18n.qa.checks import Finding
 
 
 def check_coverage(catalogue: Catalogue, fonts: FontStack) -> list[Finding]:
     """A blocking finding for every translated character of ``catalogue`` no configured font can draw."""
+    from medleaflet.i18n.qa.checks import Finding, message_strings  # catalogue QA: a build in English needs none
+
     strings = (
         (catalogue.msgstr_location(message), message.context or "", form)
         for message in catalogue.messages()

@@ -21,23 +21,25 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from medleaflet.content.model import Leaflet, Text
 from medleaflet.errors import IncompleteTranslationError, SourceLocation
-from medleaflet.i18n.catalogues import po_path
 from medleaflet.i18n.digits import in_locale_digits, in_locale_number
-from medleaflet.i18n.language_check import LanguageCheck, Messages, check_language, leaflet_messages
 from medleaflet.i18n.lists import join_list
 from medleaflet.i18n.locales import SOURCE_LOCALE, Language, language_of
 from medleaflet.i18n.resolved import MessageKey, ResolvedText, SourceTexts, leaflet_locations
-from medleaflet.i18n.review import TranslationReview
 from medleaflet.i18n.ui import UIText
 from medleaflet.i18n.ui_extract import ui_locations
 from medleaflet.memo import FileMemo
 from medleaflet.project import Project
+
+if TYPE_CHECKING:
+    from medleaflet.i18n.language_check import LanguageCheck, Messages
+    from medleaflet.i18n.review import TranslationReview
 
 #: Put before every English passage printed in place of a missing translation.
 FALLBACK_MARK = "[EN]"
@@ -148,6 +150,10 @@ def checked_catalogue(project: Project, leaflet: Leaflet, locale: str) -> Langua
     """The catalogue of ``locale`` checked against ``leaflet``'s messages, kept while the catalogue
     file is unchanged and for this very leaflet object (held by the entry, so its id is not reused).
     The sign-off record is read afresh for each call (a new :class:`LanguageCheck`)."""
+    # The catalogue checker is loaded by the first translated build: an English one needs none.
+    from medleaflet.i18n.catalogues import po_path
+    from medleaflet.i18n.language_check import check_language, leaflet_messages
+
     _, check = _CHECKS.get(
         [po_path(project, locale)],
         (project.root, locale, id(leaflet)),
