@@ -29,6 +29,42 @@ from textengine.hyphenate import Hyphenator, hyphenated_parts
 
 #: How much smaller, in points, each try sets a paragraph whose longest word does not fit.
 SIZE_STEP = 0.5
+#: The most wrapped (or parsed) paragraphs remembered before all are forgotten.
+MAX_WRAPS = 20_000
+#: The most paragraph styles whose keys are remembered.
+MAX_STYLES = 2_000
+
+#: Each paragraph's first fitting and line breaking, by :meth:`FittedParagraph.layout_key` and
+#: width: a page is laid out again with other spacing to save a nearly empty last page, and a
+#: document again for the next request, with new paragraphs of the same text at the same widths.
+#: The frags and lines are shared, never changed: drawing reads them, and a split makes new ones.
+_WRAPS: dict[Any, tuple[Any, ...]] = {}
+#: Each paragraph text as ReportLab's parser reads it (its frags), by text, style and options:
+#: the same words are parsed again for every pass and every document. Shared, never changed.
+_PARSES: dict[Any, tuple[Any, ...]] = {}
+
+
+#: :func:`style_key` of each style given to a paragraph, by the style's id (the style is held,
+#: so its id is not reused): a layout hands the same few styles to hundreds of paragraphs, and
+#: never changes a style it has handed out.
+_GIVEN_STYLES: dict[int, tuple[ParagraphStyle, tuple[tuple[str, str], ...]]] = {}
+
+
+def _given_style_key(style: ParagraphStyle) -> tuple[tuple[str, str], ...]:
+    """:func:`style_key` of ``style``, worked out once per style object."""
+    kept = _GIVEN_STYLES.get(id(style))
+    if kept is None or kept[0] is not style:
+        if len(_GIVEN_STYLES) >= MAX_STYLES:
+            _GIVEN_STYLES.clear()
+        kept = _GIVEN_STYLES[id(style)] = (style, style_key(style))
+    return kept[1]
+
+
+def _remember(memo: dict[Any, tuple[Any, ...]], key: Any, value: tuple[Any, ...]) -> None:
+    """Keep ``value`` in ``memo`` under ``key``, forgetting everything first if ``memo`` is full."""
+    if len(memo) >= MAX_WRAPS:
+        memo.clear()
+    memo[key] = value
 
 
 def sized(style: ParagraphStyle, size: float) -> ParagraphStyle:
@@ -72,7 +108,18 @@ class FittedParagraph(Paragraph):
         **options: Any,
     ) -> None:
         # A style of its own: line breaking reads the hyphenation rule from it.
-        super().__init__(text, ParagraphStyle(style.name, parent=style), bulletText, **options)
+        own_style = ParagraphStyle(style.name, parent=style)
+        self._style_key = _given_style_key(style)
+        parse_key = None if text is None else (text, self._style_key, bulletText, repr(sorted(options.items())))
+        parsed = _PARSES.get(parse_key) if parse_key is not None else None
+        if parsed is not None:
+            frags, cleaned, bullet = parsed
+            super().__init__(cleaned, own_style, bullet, frags=frags, **options)
+        else:
+            super().__init__(text, own_style, bulletText, **options)
+            parsed_as = vars(self)  # set by ReportLab's untyped __init__
+            if parse_key is not None and parsed_as["style"] is own_style:
+                _remember(_PARSES, parse_key, (parsed_as["frags"], parsed_as["text"], parsed_as["bulletText"]))
         self.markup = text
         self.base_style = style
         self.hyphenator = hyphenator
@@ -82,6 +129,12 @@ class FittedParagraph(Paragraph):
         self._size = style.fontSize
         self._fitted_to: float | None = -1.0 if text is not None else None
         self._base_words: list[tuple[str, str, float]] | None = None
+        #: The text as parsed at the style's own size: what the words are measured in.
+        self._base_frags: list[Any] = getattr(self, "frags")  # noqa: B009 - set by ReportLab, untyped
+        #: Whether it was wrapped before: only a first wrap is shared (:data:`_WRAPS`), as what a
+        #: later one leaves may owe something to the widths tried before.
+        self._wrapped = False
+        self._layout_key: tuple | None = None
         self._widest = 0.0
 
     def layout_key(self) -> tuple | None:
@@ -90,26 +143,49 @@ class FittedParagraph(Paragraph):
         None for a piece a split left."""
         if self._fitted_to is None:
             return None
-        hyphenator = self.hyphenator
-        return (
-            type(self).__name__,
-            self.markup,
-            style_key(self.base_style),
-            self.bulletText,
-            self.min_size,
-            None if hyphenator is None else (hyphenator.language, hyphenator.keep),
-        )
+        if self._layout_key is None:
+            hyphenator = self.hyphenator
+            self._layout_key = (
+                type(self).__name__,
+                self.markup,
+                self._style_key,
+                self.bulletText,
+                self.min_size,
+                None if hyphenator is None else (hyphenator.language, hyphenator.keep),
+            )
+        return self._layout_key
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        if self._fitted_to is not None and self._fitted_to != availWidth:
-            self._fit(availWidth)
-            self._fitted_to = availWidth
-        return super().wrap(availWidth, availHeight)
+        key = self.layout_key()
+        first, self._wrapped = not self._wrapped, True
+        if key is None or not first:  # a piece a split left, or one fitted to other widths before
+            return self._wrap_fitted(availWidth, availHeight)
+        memo_key = (key, availWidth)
+        kept = _WRAPS.get(memo_key)
+        if kept is not None:
+            style, self.frags, self.text, self._size, self.blPara, self._wrapWidths, self.height = kept
+            # A style of its own, as after fitting: a later fit to another width changes only it.
+            self.style = ParagraphStyle(style.name, parent=style)
+            self.width = self._fitted_to = availWidth
+            return self.width, self.height
+        size = self._wrap_fitted(availWidth, availHeight)
+        if hasattr(self, "blPara"):
+            state = (self.style, self.frags, self.text, self._size, self.blPara, self._wrapWidths, self.height)
+            _remember(_WRAPS, memo_key, state)
+            self.style = ParagraphStyle(self.style.name, parent=self.style)
+        return size
+
+    def _wrap_fitted(self, width: float, height: float) -> tuple[float, float]:
+        """ReportLab's wrap, the paragraph fitted to ``width`` first (unless it is a piece a split left)."""
+        if self._fitted_to is not None and self._fitted_to != width:
+            self._fit(width)
+            self._fitted_to = width
+        return super().wrap(width, height)
 
     def _words(self) -> list[tuple[str, str, float]]:
-        """Each word of the parsed text: its text, its (first) font and its width."""
+        """Each word of the text as parsed at the style's own size: its text, its (first) font and its width."""
         words = []
-        for word in _getFragWords(self.frags):
+        for word in _getFragWords(self._base_frags):
             pieces = [(frag, text) for frag, text in word[1:] if text]
             if pieces:
                 words.append(("".join(text for _, text in pieces), pieces[0][0].fontName, word[0]))
