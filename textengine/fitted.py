@@ -135,6 +135,7 @@ class FittedParagraph(Paragraph):
         #: later one leaves may owe something to the widths tried before.
         self._wrapped = False
         self._layout_key: tuple | None = None
+        self._wrapped_at: float | None = None
         self._widest = 0.0
 
     def layout_key(self) -> tuple | None:
@@ -166,7 +167,7 @@ class FittedParagraph(Paragraph):
             style, self.frags, self.text, self._size, self.blPara, self._wrapWidths, self.height = kept
             # A style of its own, as after fitting: a later fit to another width changes only it.
             self.style = ParagraphStyle(style.name, parent=style)
-            self.width = self._fitted_to = availWidth
+            self.width = self._fitted_to = self._wrapped_at = availWidth
             return self.width, self.height
         size = self._wrap_fitted(availWidth, availHeight)
         if hasattr(self, "blPara"):
@@ -176,11 +177,17 @@ class FittedParagraph(Paragraph):
         return size
 
     def _wrap_fitted(self, width: float, height: float) -> tuple[float, float]:
-        """ReportLab's wrap, the paragraph fitted to ``width`` first (unless it is a piece a split left)."""
+        """ReportLab's wrap, the paragraph fitted to ``width`` first (unless it is a piece a split
+        left); wrapped again at the width it was last wrapped at, it keeps its lines (a wrap's
+        lines depend on the width alone)."""
+        if self._wrapped_at == width and "blPara" in vars(self):
+            return self.width, self.height
         if self._fitted_to is not None and self._fitted_to != width:
             self._fit(width)
             self._fitted_to = width
-        return super().wrap(width, height)
+        size = super().wrap(width, height)
+        self._wrapped_at = width
+        return size
 
     def _words(self) -> list[tuple[str, str, float]]:
         """Each word of the text as parsed at the style's own size: its text, its (first) font and its width."""
