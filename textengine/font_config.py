@@ -121,13 +121,25 @@ def load_font_config(fonts_dir: Path) -> FontConfig:
         raise FontConfigError(path, None, f"missing: every fonts folder declares its fonts in {CONFIG_NAME}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise FontConfigError(path, None, f"cannot be read ({exc})") from None
+    kept = _read.get((path, source))
+    if kept is not None:
+        return kept
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+)", str(exc))
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise FontConfigError(path, int(match.group(1)) if match else None, f"not valid TOML: {reason}") from None
-    return _Reader(path, source).config(data)
+    config = _Reader(path, source).config(data)
+    if len(_read) >= 64:
+        _read.clear()
+    _read[(path, source)] = config
+    return config
+
+
+#: Each configuration read, by its file and text: the file is read for every document, and parsed
+#: again only when its text changed.
+_read: dict[tuple[Path, str], FontConfig] = {}
 
 
 class _Reader:
