@@ -11,7 +11,8 @@ Pure functions (no ReportLab):
 * :mod:`~textengine.linebreak`: line-break opportunities without spaces (ICU: CJK, Thai, Lao, Khmer, Myanmar);
 * :mod:`~textengine.hyphenate`: where a word too long for a line may take a hyphen (pyphen's dictionaries);
 * :mod:`~textengine.fpdf_bidi`: fpdf2's bidi module, loaded without the rest of fpdf2;
-* :mod:`~textengine.errors`: :class:`~textengine.errors.TextEngineError` and its subclasses.
+* :mod:`~textengine.errors`: :class:`~textengine.errors.TextEngineError` and its subclasses;
+* :mod:`~textengine.memos`: the bounded memos kept between paragraphs and documents.
 
 With ReportLab:
 

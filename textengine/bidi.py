@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from typing import Protocol, TypeVar
 from unicodedata import bidirectional
 
+from textengine.memos import remember
+
 #: Bidi classes that can put a character of a left-to-right paragraph above level 0: strong
 #: right-to-left letters, Arabic digits and the explicit embeddings, overrides and isolates.
 _RAISING_CLASSES = frozenset({"R", "AL", "AN", "RLE", "RLO", "LRE", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI"})
@@ -39,9 +41,7 @@ def embedding_levels(text: str, rtl: bool) -> list[int]:
     key = (text, rtl)
     levels = _levels.get(key)
     if levels is None:
-        if len(_levels) >= MAX_CACHED:
-            _levels.clear()
-        levels = _levels[key] = _resolve(text, rtl)
+        levels = remember(_levels, key, _resolve(text, rtl), MAX_CACHED)
     return list(levels)
 
 

@@ -26,6 +26,7 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import _getFragWords, cleanBlockQuotedText
 
 from textengine.hyphenate import Hyphenator, hyphenated_parts
+from textengine.memos import remember
 
 #: How much smaller, in points, each try sets a paragraph whose longest word does not fit.
 SIZE_STEP = 0.5
@@ -54,17 +55,8 @@ def _given_style_key(style: ParagraphStyle) -> tuple[tuple[str, str], ...]:
     """:func:`style_key` of ``style``, worked out once per style object."""
     kept = _GIVEN_STYLES.get(id(style))
     if kept is None or kept[0] is not style:
-        if len(_GIVEN_STYLES) >= MAX_STYLES:
-            _GIVEN_STYLES.clear()
-        kept = _GIVEN_STYLES[id(style)] = (style, style_key(style))
+        kept = remember(_GIVEN_STYLES, id(style), (style, style_key(style)), MAX_STYLES)
     return kept[1]
-
-
-def _remember(memo: dict[Any, tuple[Any, ...]], key: Any, value: tuple[Any, ...]) -> None:
-    """Keep ``value`` in ``memo`` under ``key``, forgetting everything first if ``memo`` is full."""
-    if len(memo) >= MAX_WRAPS:
-        memo.clear()
-    memo[key] = value
 
 
 def sized(style: ParagraphStyle, size: float) -> ParagraphStyle:
@@ -119,7 +111,8 @@ class FittedParagraph(Paragraph):
             super().__init__(text, own_style, bulletText, **options)
             parsed_as = vars(self)  # set by ReportLab's untyped __init__
             if parse_key is not None and parsed_as["style"] is own_style:
-                _remember(_PARSES, parse_key, (parsed_as["frags"], parsed_as["text"], parsed_as["bulletText"]))
+                parsed = (parsed_as["frags"], parsed_as["text"], parsed_as["bulletText"])
+                remember(_PARSES, parse_key, parsed, MAX_WRAPS)
         self.markup = text
         self.base_style = style
         self.hyphenator = hyphenator
@@ -131,10 +124,9 @@ class FittedParagraph(Paragraph):
         self._base_words: list[tuple[str, str, float]] | None = None
         #: The text as parsed at the style's own size: what the words are measured in.
         self._base_frags: list[Any] = getattr(self, "frags")  # noqa: B009 - set by ReportLab, untyped
-        #: Whether it was wrapped before: only a first wrap is shared (:data:`_WRAPS`), as what a
-        #: later one leaves may owe something to the widths tried before.
-        self._wrapped = False
         self._layout_key: tuple | None = None
+        #: The width it was last wrapped at (None: never). Only a first wrap is shared
+        #: (:data:`_WRAPS`), as what a later one leaves may owe something to the widths tried before.
         self._wrapped_at: float | None = None
         self._widest = 0.0
 
@@ -158,8 +150,7 @@ class FittedParagraph(Paragraph):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         key = self.layout_key()
-        first, self._wrapped = not self._wrapped, True
-        if key is None or not first:  # a piece a split left, or one fitted to other widths before
+        if key is None or self._wrapped_at is not None:  # a piece a split left, or one wrapped before
             return self._wrap_fitted(availWidth, availHeight)
         memo_key = (key, availWidth)
         kept = _WRAPS.get(memo_key)
@@ -172,7 +163,7 @@ class FittedParagraph(Paragraph):
         size = self._wrap_fitted(availWidth, availHeight)
         if hasattr(self, "blPara"):
             state = (self.style, self.frags, self.text, self._size, self.blPara, self._wrapWidths, self.height)
-            _remember(_WRAPS, memo_key, state)
+            remember(_WRAPS, memo_key, state, MAX_WRAPS)
             self.style = ParagraphStyle(self.style.name, parent=self.style)
         return size
 

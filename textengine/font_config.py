@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from textengine.errors import FontConfigError
+from textengine.memos import remember
 
 #: The name of the declaration file in a fonts folder.
 CONFIG_NAME = "fonts.toml"
@@ -130,13 +131,11 @@ def load_font_config(fonts_dir: Path) -> FontConfig:
         match = re.search(r"\(at line (\d+)", str(exc))
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise FontConfigError(path, int(match.group(1)) if match else None, f"not valid TOML: {reason}") from None
-    config = _Reader(path, source).config(data)
-    if len(_read) >= 64:
-        _read.clear()
-    _read[(path, source)] = config
-    return config
+    return remember(_read, (path, source), _Reader(path, source).config(data), MAX_READ)
 
 
+#: The most configurations :data:`_read` remembers.
+MAX_READ = 64
 #: Each configuration read, by its file and text: the file is read for every document, and parsed
 #: again only when its text changed.
 _read: dict[tuple[Path, str], FontConfig] = {}

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from fontTools import unicodedata as ucd
 
 from textengine.errors import UncoveredTextError
+from textengine.memos import remember
 from textengine.scripts import NEUTRAL_SCRIPTS
 
 #: Each character's script and script extensions (fontTools looks them up by bisection in Python;
@@ -97,9 +98,7 @@ def resolved_scripts(text: str) -> list[str]:
     whose results are remembered per process (a new list is returned each time)."""
     scripts = _scripts.get(text)
     if scripts is None:
-        if len(_scripts) >= MAX_CACHED:
-            _scripts.clear()
-        scripts = _scripts[text] = tuple(_resolve_scripts(text))
+        scripts = remember(_scripts, text, tuple(_resolve_scripts(text)), MAX_CACHED)
     return list(scripts)
 
 

@@ -45,6 +45,7 @@ from textengine.hyphenate import Hyphenator, hyphenated_parts
 from textengine.itemise import FontStack
 from textengine.linebreak import break_opportunities
 from textengine.lines import MAX_MEMOS, MEMOS, Line, Memo, Piece, cut_between_clusters
+from textengine.memos import remember
 from textengine.pdf_text import pdf_text_string, text_object
 from textengine.shaping import ShapedRun, shape_run, shaping_generation
 
@@ -125,9 +126,7 @@ class BidiParagraph(Flowable):
             key = self._shaping_key()
             memo = MEMOS.get(key)
             if memo is None:
-                if len(MEMOS) >= MAX_MEMOS:
-                    MEMOS.clear()
-                memo = MEMOS[key] = Memo()
+                memo = remember(MEMOS, key, Memo(), MAX_MEMOS)
             self._memo = memo
         return self._memo
 

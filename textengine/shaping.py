@@ -20,6 +20,7 @@ from typing import Any, TypeAlias
 import uharfbuzz
 from reportlab.pdfbase import pdfmetrics
 
+from textengine.memos import remember
 from textengine.scripts import NEUTRAL_SCRIPTS
 from textengine.text_layer import (
     FIRST_PRIVATE_CODE,
@@ -139,10 +140,7 @@ def shaping_generation() -> int:
 
 def _remember(cache: dict[_Key, Any], key: _Key, value: Any) -> Any:
     """Keep ``value`` in ``cache`` under ``key`` (emptying a full cache first), and return it."""
-    if len(cache) >= MAX_CACHED:
-        cache.clear()
-    cache[key] = value
-    return value
+    return remember(cache, key, value, MAX_CACHED)
 
 
 def _shape(font: Any, hb_font: uharfbuzz.Font, key: _Key) -> tuple[tuple[int, _Glyph], ...]:

@@ -33,6 +33,7 @@ from medleaflet.layout.text import LeafletText
 from textengine.fitted import FittedParagraph
 from textengine.hyphenate import Hyphenator
 from textengine.itemise import scripts_of
+from textengine.memos import remember
 from textengine.paragraph import BidiParagraph
 from textengine.scripts import CJK_SCRIPTS, COMPLEX_SCRIPTS, RTL_SCRIPTS
 
@@ -302,11 +303,10 @@ class Kit:
         keys = [_layout_key(cell) for row in rows for cell in row]
         if all(key is not None for key in keys):
             shared = (tuple(widths), padding, len(rows), tuple(keys))
-            if shared not in _FITTED:
-                if len(_FITTED) >= MAX_FITTED:
-                    _FITTED.clear()
-                _FITTED[shared] = fit_widths(rows, widths, padding)
-            return list(_FITTED[shared])
+            fitted = _FITTED.get(shared)
+            if fitted is None:
+                fitted = remember(_FITTED, shared, fit_widths(rows, widths, padding), MAX_FITTED)
+            return list(fitted)
         key = (tuple(widths), padding, tuple(tuple(_signature(cell) for cell in row) for row in rows))
         if key not in self.column_widths:
             self.column_widths[key] = fit_widths(rows, widths, padding)
