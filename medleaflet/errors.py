@@ -7,7 +7,7 @@ exits with the error's ``exit_code``; anything else is an internal error.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 
@@ -20,6 +20,16 @@ class SourceLocation:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}"
+
+
+#: A source location, or a function that finds it when it is asked for (finding it may cost:
+#: where a layout message is declared takes a run of Babel's extractor over the package).
+Locating = SourceLocation | Callable[[], SourceLocation]
+
+
+def locate(where: Locating) -> SourceLocation:
+    """The location ``where`` is, or finds."""
+    return where if isinstance(where, SourceLocation) else where()
 
 
 @dataclass(frozen=True, order=True)

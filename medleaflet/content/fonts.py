@@ -11,12 +11,12 @@ line for an unknown family.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from medleaflet.content.load import display_name, load_yaml
 from medleaflet.content.templates import Template
-from medleaflet.errors import InputError, MedleafletError, Problem, SourceLocation
+from medleaflet.errors import InputError, Locating, MedleafletError, Problem, SourceLocation, locate
 from medleaflet.project import Project
 from textengine.errors import FontConfigError, FontFileError, MissingFontError, TextEngineError, UnknownFamilyError
 from textengine.fonts import font_stack
@@ -103,9 +103,7 @@ LISTED_PER_SCRIPT = 3
 LISTED_CHARACTERS = 6
 
 
-def uncovered(
-    strings: Iterable[tuple[SourceLocation | Callable[[], SourceLocation], str, str]], fonts: FontStack
-) -> list[Problem]:
+def uncovered(strings: Iterable[tuple[Locating, str, str]], fonts: FontStack) -> list[Problem]:
     """One problem per string of ``(location, path, text)`` with characters ``fonts`` cannot draw;
     a location may be given as a function that finds it, called only for a string with a problem.
 
@@ -122,8 +120,7 @@ def uncovered(
             named = [f"U+{ord(item.char):04X} {item.char!r}" for item in missing if item.script == script]
             rest = f" and {len(named) - LISTED_CHARACTERS} more" if len(named) > LISTED_CHARACTERS else ""
             chars = ", ".join(named[:LISTED_CHARACTERS]) + rest
-            located = where if isinstance(where, SourceLocation) else where()
-            problem = Problem(located, path, f"{chars} ({script}) cannot be printed: {_why(script, fonts)}")
+            problem = Problem(locate(where), path, f"{chars} ({script}) cannot be printed: {_why(script, fonts)}")
             if script in fonts.by_script or script in NEUTRAL_SCRIPTS:
                 problems.append(problem)
             else:

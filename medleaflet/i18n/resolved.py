@@ -10,11 +10,11 @@ asked for (an error, a report), never just to print.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from medleaflet.content.model import Leaflet
-from medleaflet.errors import SourceLocation
+from medleaflet.errors import Locating, SourceLocation, locate
 from medleaflet.i18n.ui import DECLARED
 from medleaflet.i18n.ui_extract import ui_location
 
@@ -28,12 +28,12 @@ class ResolvedText:
     function that finds it when first asked (see :class:`SourceTexts`)."""
 
     text: str
-    found_at: SourceLocation | Callable[[], SourceLocation]
+    found_at: Locating
 
     @property
     def location(self) -> SourceLocation:
         """Where the printed text comes from."""
-        return self.found_at if isinstance(self.found_at, SourceLocation) else self.found_at()
+        return locate(self.found_at)
 
 
 def leaflet_locations(leaflet: Leaflet) -> dict[MessageKey, SourceLocation]:
