@@ -26,14 +26,13 @@ def load_frozen(modules: Iterable[str]) -> None:
     """Import ``modules`` with the cyclic garbage collector held, then freeze what is alive.
 
     If the collector is already off (a caller turned it off), the modules are only imported."""
-    if not gc.isenabled():
-        for name in modules:
-            importlib.import_module(name)
-        return
-    gc.disable()
+    held = gc.isenabled()
+    if held:
+        gc.disable()
     try:
         for name in modules:
             importlib.import_module(name)
     finally:
-        gc.freeze()
-        gc.enable()
+        if held:
+            gc.freeze()
+            gc.enable()
